@@ -1,0 +1,3 @@
+from rosterkit.cli.main import main
+
+main()

@@ -1,0 +1,103 @@
+"""The ``rosterkit`` command group and the one place that maps errors to exit codes.
+
+Exit codes (spec section 2): 0 success; 1 unexpected internal error; 2 bad input or usage;
+3 roster infeasible (or no roster found in the time limit); 4 ``check`` found hard violations.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass
+
+import click
+
+from rosterkit import labels
+from rosterkit.errors import RosterkitError
+
+
+@dataclass
+class Settings:
+    """Global options every command can read from ``click.get_current_context().obj``."""
+
+    lang: str
+    debug: bool = False
+    quiet: bool = False
+
+    @property
+    def progress(self) -> bool:
+        """Progress lines only for a person watching: not with --quiet, not when stderr is piped."""
+        return not self.quiet and sys.stderr.isatty()
+
+
+def settings() -> Settings:
+    ctx = click.get_current_context()
+    root = ctx.find_root()
+    if not isinstance(root.obj, Settings):
+        root.obj = Settings(lang=labels.set_language(None))
+    return root.obj
+
+
+def log(message: str) -> None:
+    """A log line on stderr (stdout carries data only)."""
+    if not settings().quiet:
+        click.echo(message, err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="rosterkit")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "zh"]),
+    default=None,
+    help="Language of labels and reports (default: the system locale).",
+)
+@click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress or log lines on stderr.")
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None, debug: bool, quiet: bool) -> None:
+    """rosterkit: call-centre forecasting, staffing, duty rosters and attendance.
+
+    \b
+    呼叫中心话务预测、人员需求、排班表与考勤核对。
+    Pipeline:  forecast -> staff -> roster -> check -> attendance
+    Try:       rosterkit demo --out demo-output
+    """
+    ctx.obj = Settings(lang=labels.set_language(lang), debug=debug, quiet=quiet)
+
+
+def _register() -> None:
+    from rosterkit.cli import attendance, check, demo, forecast, import_, roster, staff, template
+
+    for module in (forecast, staff, roster, check, attendance, template, import_, demo):
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the group, turning rosterkit errors into messages and exit codes."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=argv, prog_name="rosterkit", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code == 2 else exc.exit_code)
+    except RosterkitError as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"{labels.t('error.prefix')}: {exc.message}", err=True)
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # noqa: BLE001 - the one place internal errors become exit 1
+        if debug:
+            traceback.print_exc()
+        detail = f"{type(exc).__name__}: {exc}"
+        click.echo(labels.t("error.internal", detail=detail), err=True)
+        sys.exit(1)
+    sys.exit(0)

@@ -1,0 +1,1 @@
+"""Every file format: the only package that touches disk, openpyxl or calamine."""

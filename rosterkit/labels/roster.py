@@ -1,0 +1,3 @@
+"""Labels of the roster area (English, 中文)."""
+
+LABELS: dict[str, tuple[str, str]] = {}
