@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from datetime import date, datetime, time
 
 from pydantic import Field, model_validator
@@ -14,7 +15,7 @@ class ShiftDemand(Model):
     None). ``min``/``max`` are hard bounds; ``target`` is soft with per-person under/over weights."""
 
     shift: str
-    date: date | None = None
+    date: _dt.date | None = None  # _dt: the field name shadows the type inside the class body
     weekday: int | None = Field(default=None, ge=0, le=6)
     min: int | None = Field(default=None, ge=0)
     target: int | None = Field(default=None, ge=0)
