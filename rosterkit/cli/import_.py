@@ -1,11 +1,74 @@
-"""`rosterkit import` (not implemented yet)."""
+"""`rosterkit import`: bring outside data into rosterkit's own files.
+
+``rosterkit import curtois FILE -o TEAM`` converts a Curtois–Qu benchmark instance into a team file
+(``.toml``, the text twin of the team workbook, or ``.xlsx`` when a workbook writer is available),
+so that the ordinary ``rosterkit roster`` solves it with the benchmark's own objective.
+Python: ``rosterkit.io.curtois.parse_curtois(path)`` returns the ``Team``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-from rosterkit.errors import RosterkitError
+from rosterkit import labels
+from rosterkit.cli.main import log
+from rosterkit.errors import InputError, Location
+from rosterkit.io.atomic import refuse_overwriting_inputs
+from rosterkit.io.curtois import parse_curtois
+from rosterkit.model import Team
 
 
-@click.command("import")
+@click.group("import")
 def command() -> None:
-    """Not implemented yet."""
-    raise RosterkitError("'import' is not implemented yet.")
+    """Convert outside data into rosterkit's own team files.
+
+    \b
+    Example:
+      rosterkit import curtois Instance1.txt -o instance1.toml
+      rosterkit roster instance1.toml --out out --time-limit 60 --workers 2
+    """
+
+
+def _write_team(team: Team, target: Path) -> None:
+    from rosterkit.io import team as team_io
+
+    suffix = target.suffix.lower()
+    if suffix == ".toml":
+        team_io.write_team_toml(team, target)
+    elif suffix == ".xlsx" and hasattr(team_io, "write_team_xlsx"):
+        team_io.write_team_xlsx(team, target)
+    else:
+        kinds = ".toml or .xlsx" if hasattr(team_io, "write_team_xlsx") else ".toml"
+        raise InputError(
+            f"cannot write a team file of type {suffix or '(none)'!r}.",
+            where=Location(file=target),
+            fix=f"Name the output {kinds}, e.g. -o instance1.toml.",
+        )
+
+
+@command.command("curtois")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Team file to write (.toml).",
+)
+def curtois(file: Path, output: Path) -> None:
+    """Convert a Curtois–Qu benchmark instance (Instance1.txt ... Instance24.txt) into a team file.
+
+    Employee ids and shift codes are kept; day 0 becomes Monday 2024-01-01. The ordinary `roster`
+    command then solves it with the benchmark's objective.
+
+    \b
+    Example:
+      rosterkit import curtois Instance1.txt -o instance1.toml
+    """
+    refuse_overwriting_inputs([output], [file])
+    team = parse_curtois(file)
+    _write_team(team, output)
+    log(labels.t("wrote", path=output))
