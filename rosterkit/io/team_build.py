@@ -1,0 +1,325 @@
+"""Build a validated ``Team`` from raw records, whatever file they came from.
+
+Both team readers (workbook and TOML) turn their input into ``Record``s: the values of one row (or
+one TOML table) keyed by model field, with the location of the row and the column each field came
+from. ``build_team`` validates every record into its model, checks every cross-reference (shift
+codes, employee ids, rule names and parameters, duplicates), and reports all the problems it found
+together, each with file, sheet, row and column, never as raw pydantic text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from rosterkit.errors import InputError, Location, raise_all
+from rosterkit.model import (
+    Assignment,
+    Employee,
+    IntervalRequirement,
+    Leave,
+    Request,
+    RuleSetting,
+    ShiftDemand,
+    ShiftType,
+    SkillCover,
+    Succession,
+    Team,
+)
+from rosterkit.model.rules import CATALOGUE
+
+# section name (a Team field) -> model of one entry
+SECTION_MODELS: dict[str, type[BaseModel]] = {
+    "employees": Employee,
+    "shifts": ShiftType,
+    "successions": Succession,
+    "rules": RuleSetting,
+    "leave": Leave,
+    "requests": Request,
+    "pinned": Assignment,
+    "history": Assignment,
+    "demand": ShiftDemand,
+    "skill_cover": SkillCover,
+    "requirements": IntervalRequirement,
+}
+SETTINGS_FIELDS = ("name", "start", "end", "country", "interval_minutes")
+
+
+@dataclass
+class Record:
+    """One input row: values by model field, where the row is, and which column each field came from."""
+
+    values: dict[str, Any]
+    where: Location
+    columns: dict[str, str] = field(default_factory=dict)
+
+    def at(self, field_name: str | None) -> Location:
+        """The location of one field of this record (the row itself when the field is unknown)."""
+        if field_name is None:
+            return self.where
+        return replace(self.where, column=self.columns.get(field_name, field_name))
+
+
+def _message(err: dict[str, Any], model: type[BaseModel] | None) -> str:
+    msg = str(err.get("msg", "invalid value"))
+    if err.get("type") == "extra_forbidden":
+        known = ", ".join(model.model_fields) if model is not None else "see the template"
+        return f"unknown field '{'.'.join(map(str, err.get('loc', ())))}' (known: {known})"
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, ") :]
+    value = err.get("input")
+    if err.get("type") == "missing":
+        return "a value is required here"
+    if isinstance(value, (str, int, float, date)) and not isinstance(value, bool):
+        return f"{value!r} is not valid: {msg}"
+    return msg
+
+
+def validation_errors(
+    exc: ValidationError, record: Record, model: type[BaseModel] | None = None
+) -> list[InputError]:
+    """Render a pydantic error as one InputError per problem, located at the offending column."""
+    found: list[InputError] = []
+    for err in exc.errors():
+        loc = [str(p) for p in err.get("loc", ())]
+        column = loc[0] if loc else None
+        found.append(
+            InputError(
+                _message(err, model) + ".",
+                where=record.at(column),
+                fix=(
+                    "Remove it or correct its name."
+                    if err.get("type") == "extra_forbidden"
+                    else "Correct this cell."
+                    if column
+                    else "Correct this row."
+                ),
+            )
+        )
+    return found
+
+
+def _validate(model: type[BaseModel], record: Record, errors: list[InputError]) -> Any:
+    try:
+        return model.model_validate(record.values)
+    except ValidationError as exc:
+        errors.extend(validation_errors(exc, record, model))
+        return None
+
+
+def _listing(names: Any) -> str:
+    names = sorted(str(n) for n in names)
+    return ", ".join(names) if names else "none"
+
+
+class _Refs:
+    """Cross-reference checks against the defined shift codes, employee ids and skills."""
+
+    def __init__(self, shifts_sheet: str, employees_sheet: str, errors: list[InputError]) -> None:
+        self.shift_codes: set[str] = set()
+        self.employee_ids: set[str] = set()
+        self.skills: set[str] = set()
+        self.shifts_sheet = shifts_sheet
+        self.employees_sheet = employees_sheet
+        self.errors = errors
+
+    def shift(self, code: str | None, record: Record, field_name: str) -> None:
+        if code is None or code == "" or code in self.shift_codes:
+            return
+        self.errors.append(
+            InputError(
+                f"shift '{code}' is not defined in sheet '{self.shifts_sheet}' "
+                f"(defined: {_listing(self.shift_codes)}).",
+                where=record.at(field_name),
+                fix="Add it there or correct the code.",
+            )
+        )
+
+    def employee(self, emp_id: str, record: Record, field_name: str = "employee_id") -> None:
+        if emp_id in self.employee_ids:
+            return
+        known = sorted(self.employee_ids)
+        shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
+        self.errors.append(
+            InputError(
+                f"employee '{emp_id}' is not in sheet '{self.employees_sheet}' (ids: {shown or 'none'}).",
+                where=record.at(field_name),
+                fix="Add the employee there or correct the id.",
+            )
+        )
+
+    def skill(self, skill: str, record: Record) -> None:
+        if skill in self.skills:
+            return
+        self.errors.append(
+            InputError(
+                f"no employee has skill '{skill}' (skills in sheet '{self.employees_sheet}': "
+                f"{_listing(self.skills)}).",
+                where=record.at("skill"),
+                fix="Correct the skill name or give it to the employees who have it.",
+            )
+        )
+
+
+def _raw_keys(records: list[Record], field_name: str) -> set[str]:
+    return {str(r.values[field_name]).strip() for r in records if r.values.get(field_name) not in (None, "")}
+
+
+def _duplicates(
+    items: list[tuple[Record, Any]], key: Callable[[Any], Any], what: str, errors: list[InputError], col: str
+) -> None:
+    seen: dict[Any, Record] = {}
+    for record, item in items:
+        k = key(item)
+        if k in seen:
+            first = seen[k].where
+            errors.append(
+                InputError(
+                    f"duplicate {what} '{k}' (already on row {first.row}).",
+                    where=record.at(col),
+                    fix=f"Give each {what} once; remove or renumber one of the rows.",
+                )
+            )
+        else:
+            seen[k] = record
+
+
+def _check_rule(rule: RuleSetting, record: Record, refs: _Refs, errors: list[InputError]) -> None:
+    spec = CATALOGUE.get(rule.rule)
+    if spec is None:
+        errors.append(
+            InputError(
+                f"unknown rule '{rule.rule}' (known rules: {', '.join(CATALOGUE)}).",
+                where=record.at("rule"),
+                fix="Use one of the known rule names.",
+            )
+        )
+        return
+    unknown = sorted(set(rule.params) - set(spec.params))
+    if unknown:
+        errors.append(
+            InputError(
+                f"rule '{rule.rule}' has no parameter {', '.join(repr(u) for u in unknown)} "
+                f"(its parameters: {_listing(spec.params) if spec.params else 'none'}).",
+                where=record.at("params"),
+                fix="Write parameters as name=value separated by ';', e.g. days=6.",
+            )
+        )
+    for name, value in rule.params.items():
+        default = spec.params.get(name)
+        if default is None or isinstance(default, str) or isinstance(value, type(default)):
+            continue
+        if isinstance(default, float) and isinstance(value, int):
+            continue
+        errors.append(
+            InputError(
+                f"parameter {name}={value!r} of rule '{rule.rule}' should be a {type(default).__name__}.",
+                where=record.at("params"),
+                fix=f"Write a number, e.g. {name}={default}.",
+            )
+        )
+    if "shift" in rule.params and rule.params["shift"] != "":
+        refs.shift(str(rule.params["shift"]), record, "params")
+    if not rule.hard and not spec.can_be_soft:
+        errors.append(
+            InputError(
+                f"rule '{rule.rule}' can only be hard.",
+                where=record.at("hard"),
+                fix="Set it to hard (or disable it).",
+            )
+        )
+
+
+def build_team(settings: Record, sections: dict[str, list[Record]], sheet_names: dict[str, str]) -> Team:
+    """Validate every record and cross-reference; return the Team or raise all problems together.
+
+    ``sheet_names`` maps a section to the name the user sees (sheet or TOML table) for messages.
+    """
+    errors: list[InputError] = []
+    parsed: dict[str, list[tuple[Record, Any]]] = {}
+    for section, records in sections.items():
+        model = SECTION_MODELS[section]
+        items = []
+        for record in records:
+            item = _validate(model, record, errors)
+            if item is not None:
+                items.append((record, item))
+        parsed[section] = items
+
+    refs = _Refs(sheet_names.get("shifts", "shifts"), sheet_names.get("employees", "employees"), errors)
+    shifts = parsed.get("shifts", [])
+    employees = parsed.get("employees", [])
+    _duplicates(shifts, lambda s: s.code, "shift code", errors, "code")
+    _duplicates(employees, lambda e: e.id, "employee id", errors, "id")
+    # codes and ids of rows that failed validation still count as defined: their own error is
+    # reported, and every reference to them would only repeat it
+    refs.shift_codes = _raw_keys(sections.get("shifts", []), "code")
+    refs.employee_ids = _raw_keys(sections.get("employees", []), "id")
+    refs.skills = {skill for _, e in employees for skill in e.skills}
+
+    for record, emp in employees:
+        for code in sorted(emp.allowed_shifts):
+            refs.shift(code, record, "allowed_shifts")
+        for code in sorted(emp.forbidden_shifts):
+            refs.shift(code, record, "forbidden_shifts")
+        for code in sorted(emp.max_shifts):
+            refs.shift(code, record, "max_shifts")
+    for record, succ in parsed.get("successions", []):
+        refs.shift(succ.first, record, "first")
+        refs.shift(succ.second, record, "second")
+    for section in ("leave", "requests", "pinned", "history"):
+        for record, item in parsed.get(section, []):
+            refs.employee(item.employee_id, record)
+            if section != "leave":
+                refs.shift(item.shift, record, "shift")
+    for record, item in parsed.get("demand", []):
+        refs.shift(item.shift, record, "shift")
+    for record, item in parsed.get("skill_cover", []):
+        refs.shift(item.shift, record, "shift")
+        refs.skill(item.skill, record)
+    rule_rows = parsed.get("rules", [])
+    for record, rule in rule_rows:
+        _check_rule(rule, record, refs, errors)
+    single = [(r, x) for r, x in rule_rows if x.rule in CATALOGUE and not CATALOGUE[x.rule].repeatable]
+    _duplicates(single, lambda x: x.rule, "rule", errors, "rule")
+
+    team = None
+    values = {k: v for k, v in settings.values.items() if v is not None}
+    if not errors:
+        try:
+            team = Team.model_validate(
+                {**values, **{section: [item for _, item in items] for section, items in parsed.items()}}
+            )
+        except ValidationError as exc:
+            errors.extend(validation_errors(exc, settings, Team))
+    if team is not None:
+        _check_dates(team, parsed, errors)
+    raise_all(errors)
+    assert team is not None
+    return team
+
+
+def _check_dates(team: Team, parsed: dict[str, list[tuple[Record, Any]]], errors: list[InputError]) -> None:
+    for record, item in parsed.get("history", []):
+        if item.date >= team.start:
+            errors.append(
+                InputError(
+                    f"history date {item.date} is not before the roster starts ({team.start}).",
+                    where=record.at("date"),
+                    fix="History holds the days before the horizon; move this row to sheet Pinned or fix the date.",
+                )
+            )
+    for section in ("pinned", "requests"):
+        for record, item in parsed.get(section, []):
+            if not team.start <= item.date <= team.end:
+                errors.append(
+                    InputError(
+                        f"date {item.date} is outside the roster horizon {team.start} .. {team.end}.",
+                        where=record.at("date"),
+                        fix="Correct the date or delete the row.",
+                    )
+                )
