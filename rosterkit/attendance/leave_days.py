@@ -1,0 +1,51 @@
+"""Leave records laid out per day, and the approval level each record needs (spec section 5:
+up to half a day the team lead, longer the centre manager)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from rosterkit.model import columns as C
+from rosterkit.model.leave import Approver, Leave
+
+LEAVE_DAY_COLUMNS = ["code", "day", "key", "type", "half", C.EMPLOYEE_ID]
+
+
+def expand_leave(leave: Iterable[Leave], code_index: pd.Index, base: pd.Timestamp) -> pd.DataFrame:
+    """One row per leave record per day: employee code, day number since ``base``, a join key
+    (code * 100000 + day), the leave type code and the half day ("am", "pm" or "")."""
+    rows = []
+    for record in leave:
+        code = int(code_index.get_loc(record.employee_id))
+        first = (pd.Timestamp(record.start) - base).days
+        last = (pd.Timestamp(record.end) - base).days
+        for day in range(first, last + 1):
+            half = record.half_day.value if record.half_day else ""
+            rows.append((code, day, code * 100_000 + day, record.type.value, half, record.employee_id))
+    return pd.DataFrame(rows, columns=LEAVE_DAY_COLUMNS).astype(
+        {"code": "int64", "day": "int64", "key": "int64"}
+    )
+
+
+def approval_problems(leave: Iterable[Leave]) -> list[dict]:
+    """Leave records whose approval is missing or below the level their length needs."""
+    problems = []
+    for record in leave:
+        needed = record.required_approver
+        if record.approved_by is None:
+            kind = "leave_not_approved"
+        elif needed == Approver.MANAGER and record.approved_by == Approver.TEAM_LEAD:
+            kind = "leave_needs_manager"
+        else:
+            continue
+        problems.append(
+            {
+                C.EMPLOYEE_ID: record.employee_id,
+                C.DATE: pd.Timestamp(record.start),
+                "kind": kind,
+                "info": f"{record.type.value} {record.start}..{record.end} ({record.days:g} d)",
+            }
+        )
+    return problems

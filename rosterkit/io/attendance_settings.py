@@ -1,0 +1,49 @@
+"""Reading the attendance rules' settings from a TOML or JSON file (field names of
+``rosterkit.attendance.AttendanceSettings``, optionally under an ``[attendance]`` table)."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from rosterkit.attendance.settings import AttendanceSettings
+from rosterkit.errors import InputError, InputErrors, Location
+
+
+def build_settings(values: Mapping[str, Any], source: Path | str | None = None) -> AttendanceSettings:
+    """Settings from a mapping; every invalid field is reported with its name (exit 2)."""
+    try:
+        return AttendanceSettings(**values)
+    except ValidationError as exc:
+        errors = [
+            InputError(
+                f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}.",
+                where=Location(file=source) if source else None,
+                fix=f"Known settings: {', '.join(AttendanceSettings.model_fields)}.",
+            )
+            for e in exc.errors()
+        ]
+        raise (errors[0] if len(errors) == 1 else InputErrors(errors=errors)) from None
+
+
+def read_settings_file(path: Path | str) -> dict[str, Any]:
+    path = Path(path)
+    if not path.exists():
+        raise InputError("file not found.", where=Location(file=path), fix="Check the path.")
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
+    except (ValueError, tomllib.TOMLDecodeError) as exc:
+        raise InputError(
+            f"cannot parse this settings file ({exc}).", where=Location(file=path), fix="Correct the syntax."
+        ) from exc
+    if isinstance(data, dict) and isinstance(data.get("attendance"), dict):
+        data = data["attendance"]
+    if not isinstance(data, dict):
+        raise InputError("the settings file must hold a table of settings.", where=Location(file=path))
+    return data

@@ -1,0 +1,162 @@
+"""Turning the many ways exports write dates and times into timestamps, vectorised.
+
+Understood: datetime cells, Excel date serials (``45292.375``), text timestamps
+(``2024-01-02 08:58[:12]``, ``2024/1/2 8:58``, ``2024年1月2日 08:58``, with a weekday such as
+``星期二`` / ``周二`` anywhere), clock times (``08:58``, time cells, day fractions) joined to a date
+column, and overnight times written ``次日 02:00`` (the next day).
+Empty cells become NaT; anything else that does not parse is an ``InputError`` naming its row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from rosterkit.errors import InputError, Location
+
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+_WEEKDAY = (
+    r"(星期|周|礼拜)[一二三四五六日天]|[（(][一二三四五六日天][)）]|\b(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+)
+_TEXT_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d",
+    "%y-%m-%d %H:%M:%S",
+    "%y-%m-%d %H:%M",
+    "%y-%m-%d",
+    "%Y%m%d %H:%M:%S",
+    "%Y%m%d %H:%M",
+    "%Y%m%d",
+)
+NEXT_DAY_WORDS = ("次日", "第二天", "+1")
+
+WhereFn = Callable[[int], Location]  # position in the column -> where it is in the file
+
+
+def _is_empty(values: pd.Series) -> np.ndarray:
+    text = values.astype(str).str.strip()
+    return (values.isna() | text.isin(["", "nan", "NaT", "None", "-", "--"])).to_numpy()
+
+
+def _clean_text(text: pd.Series) -> pd.Series:
+    text = text.str.strip().str.replace(_WEEKDAY, " ", regex=True, case=False)
+    text = text.str.replace(r"[年月/.]", "-", regex=True).str.replace("日", " ", regex=False)
+    text = text.str.replace("T", " ", regex=False).str.replace("：", ":", regex=False)
+    return text.str.replace(r"\s+", " ", regex=True).str.strip()
+
+
+def _parse_text(text: pd.Series) -> pd.Series:
+    """Text timestamps or dates, NaT where none of the known forms fits."""
+    unique = pd.Series(text.unique())
+    cleaned = _clean_text(unique.astype(str))
+    parsed = pd.Series(pd.NaT, index=unique.index, dtype="datetime64[ns]")
+    for fmt in _TEXT_FORMATS:
+        todo = parsed.isna()
+        if not todo.any():
+            break
+        parsed[todo] = pd.to_datetime(cleaned[todo], format=fmt, errors="coerce")
+    lookup = pd.Series(parsed.to_numpy(), index=unique.to_numpy())
+    return pd.Series(lookup.reindex(text.to_numpy()).to_numpy(), index=text.index)
+
+
+def to_timestamps(values: pd.Series, where: WhereFn, what: str = "timestamp") -> pd.Series:
+    """Full timestamps from any mix of datetime cells, Excel serials and text. Empty: NaT."""
+    values = values.reset_index(drop=True)
+    result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    empty = _is_empty(values)
+    is_dt = values.map(lambda v: isinstance(v, dt.datetime | dt.date)).to_numpy() & ~empty
+    if is_dt.any():
+        result[is_dt] = pd.to_datetime(values[is_dt].map(pd.Timestamp))
+    is_num = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).to_numpy()
+    is_num &= ~empty & ~is_dt
+    if is_num.any():
+        serial = values[is_num].astype(float)
+        ok = (serial > 0) & (serial < 2958466)
+        stamps = EXCEL_EPOCH + pd.to_timedelta(serial.where(ok) * 86400, unit="s").round("s")
+        result[is_num] = stamps
+    is_text = ~empty & ~is_dt & ~is_num
+    if is_text.any():
+        result[is_text] = _parse_text(values[is_text].astype(str))
+    bad = np.flatnonzero(result.isna().to_numpy() & ~empty)
+    if len(bad):
+        first = int(bad[0])
+        raise InputError(
+            f"cannot read {values.iloc[first]!r} as a {what} "
+            f"({len(bad)} such cell{'s' if len(bad) > 1 else ''} in this column).",
+            where=where(first),
+            fix="Write it as YYYY-MM-DD HH:MM (or format the column as date/time in Excel).",
+        )
+    return result
+
+
+def to_dates(values: pd.Series, where: WhereFn) -> pd.Series:
+    """Dates (midnight timestamps) from date cells, serials or text such as ``24-01-02 星期二``."""
+    return to_timestamps(values, where, what="date").dt.normalize()
+
+
+def to_clock(values: pd.Series, where: WhereFn) -> tuple[pd.Series, pd.Series]:
+    """Clock times as a timedelta since midnight (``次日 02:00`` gives 26:00), and a mask of the
+    cells that hold a whole timestamp instead (returned as NaT here; read those with
+    ``to_timestamps``). Empty cells: NaT and not full."""
+    values = values.reset_index(drop=True)
+    empty = _is_empty(values)
+    delta = pd.Series(pd.NaT, index=values.index, dtype="timedelta64[ns]")
+    full = np.zeros(len(values), dtype=bool)
+    is_time = values.map(lambda v: isinstance(v, dt.time)).to_numpy() & ~empty
+    if is_time.any():
+        delta[is_time] = pd.to_timedelta(
+            values[is_time].map(lambda v: v.hour * 3600 + v.minute * 60 + v.second), unit="s"
+        )
+    is_full = values.map(lambda v: isinstance(v, dt.datetime | dt.date)).to_numpy() & ~empty & ~is_time
+    full |= is_full
+    is_num = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).to_numpy()
+    is_num &= ~empty & ~is_time & ~is_full
+    if is_num.any():
+        number = values[is_num].astype(float)
+        fraction = number < 1.0
+        delta[np.flatnonzero(is_num)[fraction.to_numpy()]] = pd.to_timedelta(
+            (number[fraction] * 86400).round(), unit="s"
+        ).to_numpy()
+        full[np.flatnonzero(is_num)[~fraction.to_numpy()]] = True
+    is_text = ~empty & ~is_time & ~is_full & ~is_num
+    if is_text.any():
+        text = values[is_text].astype(str).str.strip().str.replace("：", ":", regex=False)
+        parts = text.str.extract(
+            r"^(?P<next>次日|第二天|\+1)?\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?$"
+        )
+        clock = parts["h"].notna()
+        seconds = (
+            parts["h"].astype(float) * 3600
+            + parts["m"].astype(float) * 60
+            + parts["s"].fillna("0").astype(float)
+            + parts["next"].notna() * 86400.0
+        )
+        text_pos = np.flatnonzero(is_text)
+        delta[text_pos[clock.to_numpy()]] = pd.to_timedelta(seconds[clock], unit="s").to_numpy()
+        full[text_pos[~clock.to_numpy()]] = True
+    return delta, pd.Series(full, index=values.index)
+
+
+def join_date_and_clock(dates: pd.Series, clocks: pd.Series, where: WhereFn) -> pd.Series:
+    """Timestamps from a date column and a clock column (which may also hold whole timestamps)."""
+    clocks = clocks.reset_index(drop=True)
+    delta, full = to_clock(clocks, where)
+    day = dates.reset_index(drop=True)
+    result = day + delta
+    if full.any():
+        result[full] = to_timestamps(
+            clocks[full].reset_index(drop=True), lambda i: where(int(np.flatnonzero(full)[i]))
+        ).to_numpy()
+    need_date = delta.notna() & day.isna()
+    if need_date.any():
+        first = int(np.flatnonzero(need_date.to_numpy())[0])
+        raise InputError(
+            f"the time {clocks.iloc[first]!r} has no date.",
+            where=where(first),
+            fix="Fill in the date column for this row.",
+        )
+    return result

@@ -1,0 +1,105 @@
+"""Reading ``roster.csv`` (spec section 2: ``employee_id,date,shift,start,end``) into the table
+``rosterkit.attendance.reconcile_month`` takes, with a ``leave_type`` column: a leave code (or its
+Chinese name) in ``shift`` on a day without start/end is a leave day.
+
+``roster.xlsx`` is read through the roster workbook reader when one is available
+(``rosterkit.io.roster_workbook``); otherwise the user is told to pass ``roster.csv``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from rosterkit.errors import InputError, Location
+from rosterkit.io.punch_times import to_dates, to_timestamps
+from rosterkit.io.sheet_rows import EXCEL_SUFFIXES, read_keyed_table
+from rosterkit.labels import aliases
+from rosterkit.model import columns as C
+from rosterkit.model.leave import LEAVE_NAMES_ZH, parse_leave_type
+
+ROSTER_NAMES: dict[str, tuple[str, ...]] = {
+    C.EMPLOYEE_ID: (C.EMPLOYEE_ID, *aliases("att.col.employee_id"), "员工编号"),
+    C.DATE: (C.DATE, *aliases("att.col.date")),
+    C.SHIFT: (C.SHIFT, *aliases("att.col.shift"), "班次代码"),
+    C.START: (C.START, *aliases("att.col.start"), "开始时间"),
+    C.END: (C.END, *aliases("att.col.end"), "结束时间"),
+}
+
+
+def read_roster_table(path: Path | str) -> pd.DataFrame:
+    """The roster as a table: employee_id, date, shift ("" on a day off), start, end (NaT on days
+    without a shift), leave_type (a LeaveType code, or "")."""
+    path = Path(path)
+    if path.suffix.lower() in EXCEL_SUFFIXES:
+        return _read_roster_workbook(path)
+    table = read_keyed_table(path, ROSTER_NAMES, tuple(ROSTER_NAMES), "roster")
+    frame = table.frame
+    if frame.empty:
+        raise InputError(
+            "the roster has no rows.", where=Location(file=path), fix="Pass the roster.csv of the month."
+        )
+
+    def where(key):
+        return lambda i: table.where(i, key)
+
+    out = pd.DataFrame(
+        {
+            C.EMPLOYEE_ID: frame[C.EMPLOYEE_ID]
+            .astype(str)
+            .str.strip()
+            .str.replace(r"^(\d+)\.0$", r"\1", regex=True),
+            C.DATE: to_dates(frame[C.DATE], where(C.DATE)),
+            C.SHIFT: frame[C.SHIFT].fillna("").astype(str).str.strip().replace({"nan": "", "None": ""}),
+            C.START: to_timestamps(frame[C.START], where(C.START)),
+            C.END: to_timestamps(frame[C.END], where(C.END)),
+        }
+    )
+    empty_id = out[C.EMPLOYEE_ID].isin(["", "nan", "None"])
+    if empty_id.any():
+        i = int(empty_id.to_numpy().nonzero()[0][0])
+        raise InputError("the employee id is empty.", where=table.where(i, C.EMPLOYEE_ID), fix="Fill it in.")
+    no_date = out[C.DATE].isna()
+    if no_date.any():
+        i = int(no_date.to_numpy().nonzero()[0][0])
+        raise InputError("the date is empty.", where=table.where(i, C.DATE), fix="Fill it in as YYYY-MM-DD.")
+    leave = out[C.SHIFT].map(lambda s: (lt.value if (lt := parse_leave_type(s)) else "") if s else "")
+    no_times = out[C.START].isna() | out[C.END].isna()
+    out[C.LEAVE_TYPE] = leave.where(no_times, "")
+    bad = no_times & (out[C.SHIFT] != "") & (out[C.LEAVE_TYPE] == "")
+    if bad.any():
+        i = int(bad.to_numpy().nonzero()[0][0])
+        column = C.START if out[C.START].isna().iloc[i] else C.END
+        known = ", ".join(f"{lt.value} ({zh})" for lt, zh in LEAVE_NAMES_ZH.items())
+        raise InputError(
+            f"shift '{out[C.SHIFT].iloc[i]}' has no {column} time, and it is not a leave code.",
+            where=table.where(i, column),
+            fix=f"Give the shift's start and end (YYYY-MM-DD HH:MM), or write a leave code: {known}.",
+        )
+    backwards = out[C.END] <= out[C.START]
+    if backwards.any():
+        i = int(backwards.to_numpy().nonzero()[0][0])
+        raise InputError(
+            f"the shift ends ({out[C.END].iloc[i]}) before it starts ({out[C.START].iloc[i]}).",
+            where=table.where(i, C.END),
+            fix="A shift that crosses midnight ends on the next date.",
+        )
+    out.loc[no_times, C.START] = pd.NaT
+    out.loc[no_times, C.END] = pd.NaT
+    return out
+
+
+def _read_roster_workbook(path: Path) -> pd.DataFrame:
+    try:
+        from rosterkit.io import roster_workbook  # written by the roster engineer
+    except ImportError:
+        roster_workbook = None
+    reader = getattr(roster_workbook, "read_roster_table", None) if roster_workbook else None
+    if reader is None:
+        raise InputError(
+            "reading the roster from .xlsx is not supported by this version of attendance.",
+            where=Location(file=path),
+            fix="Pass the roster.csv that `rosterkit roster` writes beside roster.xlsx.",
+        )
+    return reader(path)
