@@ -1,11 +1,52 @@
-"""`rosterkit template` (not implemented yet)."""
+"""`rosterkit template`: write a fillable team workbook (or the filled example centre)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
 
 import click
 
-from rosterkit.errors import RosterkitError
+from rosterkit.cli.main import log
+from rosterkit.errors import InputError, Location
+from rosterkit.io.template import write_template
+from rosterkit.labels import t
+
+
+def _month(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        year, month = (int(p) for p in value.split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        raise InputError(
+            f"'{value}' is not a month.",
+            where=Location(column="--month"),
+            fix="Write it as YYYY-MM, e.g. 2026-10.",
+        ) from None
 
 
 @click.command("template")
-def command() -> None:
-    """Not implemented yet."""
-    raise RosterkitError("'template' is not implemented yet.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("team.xlsx"),
+    show_default=True,
+    help="Where to write it: .xlsx (the workbook) or .toml (its text twin).",
+)
+@click.option("--example", is_flag=True, help="Write the filled example centre (60 agents, 2026-10) instead.")
+@click.option("--month", metavar="YYYY-MM", help="Month of the empty template (default: next month).")
+def command(output: Path, example: bool, month: str | None) -> None:
+    """Write an empty, fillable team workbook: headers in English and Chinese, dropdown lists,
+    one example row per sheet, and a README sheet.
+
+    \b
+    Example:
+      rosterkit template -o team.xlsx
+      rosterkit template --example -o example-team.xlsx
+    """
+    path = write_template(output, example=example, month=_month(month))
+    log(t("wrote", path=path))

@@ -50,7 +50,7 @@ def read_team(path: Path | str) -> Team:
 
 def write_team_workbook(team: Team, path: Path | str) -> Path:
     """Write ``team`` as a filled team workbook (atomically)."""
-    from rosterkit.io.team_workbook import write_team_workbook as _write
+    from rosterkit.io.team_workbook_write import write_team_workbook as _write
 
     return _write(team, Path(path))
 

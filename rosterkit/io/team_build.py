@@ -56,6 +56,7 @@ class Record:
     values: dict[str, Any]
     where: Location
     columns: dict[str, str] = field(default_factory=dict)
+    invalid: bool = False  # a cell already failed to parse (and was reported): do not validate again
 
     def at(self, field_name: str | None) -> Location:
         """The location of one field of this record (the row itself when the field is unknown)."""
@@ -209,19 +210,6 @@ def _check_rule(rule: RuleSetting, record: Record, refs: _Refs, errors: list[Inp
                 fix="Write parameters as name=value separated by ';', e.g. days=6.",
             )
         )
-    for name, value in rule.params.items():
-        default = spec.params.get(name)
-        if default is None or isinstance(default, str) or isinstance(value, type(default)):
-            continue
-        if isinstance(default, float) and isinstance(value, int):
-            continue
-        errors.append(
-            InputError(
-                f"parameter {name}={value!r} of rule '{rule.rule}' should be a {type(default).__name__}.",
-                where=record.at("params"),
-                fix=f"Write a number, e.g. {name}={default}.",
-            )
-        )
     if "shift" in rule.params and rule.params["shift"] != "":
         refs.shift(str(rule.params["shift"]), record, "params")
     if not rule.hard and not spec.can_be_soft:
@@ -234,17 +222,25 @@ def _check_rule(rule: RuleSetting, record: Record, refs: _Refs, errors: list[Inp
         )
 
 
-def build_team(settings: Record, sections: dict[str, list[Record]], sheet_names: dict[str, str]) -> Team:
+def build_team(
+    settings: Record,
+    sections: dict[str, list[Record]],
+    sheet_names: dict[str, str],
+    errors: list[InputError] | None = None,
+) -> Team:
     """Validate every record and cross-reference; return the Team or raise all problems together.
 
-    ``sheet_names`` maps a section to the name the user sees (sheet or TOML table) for messages.
+    ``sheet_names`` maps a section to the name the user sees (sheet or TOML table) for messages;
+    ``errors`` are problems the reader already found (reported together with these).
     """
-    errors: list[InputError] = []
+    errors = list(errors or [])
     parsed: dict[str, list[tuple[Record, Any]]] = {}
     for section, records in sections.items():
         model = SECTION_MODELS[section]
         items = []
         for record in records:
+            if record.invalid:
+                continue
             item = _validate(model, record, errors)
             if item is not None:
                 items.append((record, item))
