@@ -109,10 +109,26 @@ class PunchFormat:
         return f"{self.name} ({self.title}: {', '.join('/'.join(g[:2]) for g in self.groups)})"
 
 
+def _per_unique(values: pd.Series, fn) -> pd.Series:
+    """``fn`` applied to the distinct values only (ids and names repeat on every punch)."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    done = fn(pd.Series(uniques, dtype=object)).to_numpy(dtype=object)
+    out = np.where(codes >= 0, done[np.clip(codes, 0, None)] if len(done) else "", "")
+    return pd.Series(out, index=values.index, dtype=object)
+
+
+def _clean_ids(text: pd.Series) -> pd.Series:
+    text = text.astype(str).str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+    return text.mask(text.isin(["nan", "None"]), "")
+
+
+def _clean_names(text: pd.Series) -> pd.Series:
+    text = text.astype(str).str.strip()
+    return text.mask(text.isin(["nan", "None"]), "")
+
+
 def _ids(values: pd.Series) -> pd.Series:
-    text = values.astype(str).str.strip()
-    text = text.str.replace(r"^(\d+)\.0$", r"\1", regex=True)
-    return text.mask(values.isna() | text.isin(["nan", "None"]), "")
+    return _per_unique(values, _clean_ids)
 
 
 def _direction(values: pd.Series) -> pd.Series:
@@ -155,11 +171,9 @@ def _who(table: Table) -> tuple[pd.Series, pd.Series]:
     id_col, name_col = table.column(ID_NAMES), table.column(NAME_NAMES)
     ids = _ids(body[id_col]) if id_col is not None else pd.Series("", index=body.index)
     names = (
-        body[name_col].astype(str).str.strip().mask(body[name_col].isna(), "")
-        if name_col is not None
-        else pd.Series("", index=body.index)
+        _per_unique(body[name_col], _clean_names) if name_col is not None else pd.Series("", index=body.index)
     )
-    return ids, names.replace({"nan": "", "None": ""})
+    return ids, names
 
 
 def parse_long(table: Table) -> pd.DataFrame:

@@ -52,13 +52,21 @@ def _clean_text(text: pd.Series) -> pd.Series:
 def _parse_text(text: pd.Series) -> pd.Series:
     """Text timestamps or dates, NaT where none of the known forms fits."""
     unique = pd.Series(text.unique())
-    cleaned = _clean_text(unique.astype(str))
+    raw = unique.astype(str).str.strip()
     parsed = pd.Series(pd.NaT, index=unique.index, dtype="datetime64[ns]")
-    for fmt in _TEXT_FORMATS:
+    for fmt in _TEXT_FORMATS[:2]:  # the common case, before any cleaning
         todo = parsed.isna()
         if not todo.any():
             break
-        parsed[todo] = pd.to_datetime(cleaned[todo], format=fmt, errors="coerce")
+        parsed[todo] = pd.to_datetime(raw[todo], format=fmt, errors="coerce")
+    todo = parsed.isna()
+    if todo.any():
+        cleaned = _clean_text(raw[todo])
+        for fmt in _TEXT_FORMATS:
+            left = parsed.isna() & todo
+            if not left.any():
+                break
+            parsed[left] = pd.to_datetime(cleaned[left[todo].to_numpy()], format=fmt, errors="coerce")
     lookup = pd.Series(parsed.to_numpy(), index=unique.to_numpy())
     return pd.Series(lookup.reindex(text.to_numpy()).to_numpy(), index=text.index)
 

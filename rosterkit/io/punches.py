@@ -23,9 +23,13 @@ FORMAT = "format"
 def _body(sheet: SheetRows, start: int) -> pd.DataFrame:
     rows = sheet.rows[start:]
     width = max((len(r) for r in rows), default=0)
-    body = pd.DataFrame(rows, columns=range(width)) if rows else pd.DataFrame(columns=range(width))
-    empty = body.isna() | body.astype(str).apply(lambda c: c.str.strip().eq(""))
-    return body[~empty.all(axis=1)] if width else body
+    keep = [
+        i for i, r in enumerate(rows) if any(v.strip() if isinstance(v, str) else v is not None for v in r)
+    ]
+    kept = [rows[i] for i in keep]
+    if not kept:
+        return pd.DataFrame(columns=range(width))
+    return pd.DataFrame(kept, columns=range(width), index=pd.Index(keep))
 
 
 def detect(sheet: SheetRows) -> tuple[PunchFormat, Table] | None:
