@@ -58,3 +58,18 @@ def test_template_refuses_unknown_suffix(cli, tmp_path):
     result = cli("template", "-o", tmp_path / "team.csv")
     assert result.exit_code == 2
     assert "unknown team file type '.csv'. Name the output .xlsx or .toml." in result.stderr
+
+
+def test_template_example_is_the_example_centre(cli, tmp_path):
+    out = tmp_path / "centre.xlsx"
+    assert cli("template", "--example", "-o", out).exit_code == 0
+    team = read_team(out)
+    assert len(team.employees) == 60 and {e.team for e in team.employees} == {"一组", "二组", "三组"}
+    assert sum("班长" in e.skills for e in team.employees) == 9
+    night = team.shift_by_code["N"]
+    assert night.crosses_midnight and night.break_minutes == 30
+    assert any(lv.half_day for lv in team.leave)
+    assert {a.date.isoformat() for a in team.history} >= {"2026-09-24", "2026-09-30"}
+    toml = tmp_path / "centre.toml"
+    assert cli("template", "--example", "-o", toml).exit_code == 0
+    assert read_team(toml) == team
