@@ -1,11 +1,232 @@
-"""`rosterkit forecast` (not implemented yet)."""
+"""`rosterkit forecast`: call volume per interval from history (plus `backtest` and `report`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
 
 import click
 
-from rosterkit.errors import RosterkitError
+from rosterkit.calendar import WorkCalendar
+from rosterkit.cli.main import log
+from rosterkit.errors import InputError
+from rosterkit.forecast.backtest import backtest as run_backtest
+from rosterkit.forecast.backtest import rolling_origins
+from rosterkit.forecast.forecaster import forecast_calls, prepare
+from rosterkit.forecast.intervals import parse_interval
+from rosterkit.forecast.methods import registry
+from rosterkit.forecast.reports import PERIODS, plot_forecast, traffic_summary
+from rosterkit.io.atomic import atomic_path, refuse_overwriting_inputs
+from rosterkit.io.forecast_files import write_forecast, write_traffic_reports
+from rosterkit.io.history import read_history, read_special_days
+from rosterkit.labels import t
+
+DEFAULT = "make"
 
 
-@click.command("forecast")
+class DefaultGroup(click.Group):
+    """A group whose first argument may be a subcommand (``backtest``, ``report``) or, failing that,
+    the HISTORY of the default command (``forecast HISTORY --start ...``)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = [DEFAULT, *args]
+        return super().parse_args(ctx, args)
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_help(ctx, formatter)
+        with formatter.section("Options of `rosterkit forecast HISTORY`"):
+            default = self.commands[DEFAULT]
+            sub = click.Context(default, info_name="forecast", parent=ctx.parent)
+            formatter.write_dl(
+                [p.get_help_record(sub) for p in default.get_params(sub) if p.get_help_record(sub)]
+            )
+
+
+def history_options(fn: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.argument("history", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+        click.option(
+            "--interval", default="30min", show_default=True, help="Interval length: 15min, 30min, 1h."
+        ),
+        click.option(
+            "--country", default="CN", show_default=True, help="Holiday calendar: CN, US, ... or none."
+        ),
+        click.option(
+            "--special-days",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="CSV 'date,kind' (closed, special, holiday, workday, rest, makeup).",
+        ),
+        click.option(
+            "--timestamp-column", help="History column holding the timestamp (default: found by name)."
+        ),
+        click.option("--calls-column", help="History column holding the count (default: found by name)."),
+        click.option(
+            "--aht-column", help="History column holding handle time in seconds (default: by name)."
+        ),
+        click.option("--sheet", help="Workbook sheet holding the history (default: the first)."),
+        click.option("--records", is_flag=True, help="Each row is one call (no count column)."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _load(kw: dict[str, Any]) -> tuple[Any, int, WorkCalendar, dict]:
+    minutes = parse_interval(kw["interval"])
+    history = read_history(
+        kw["history"],
+        timestamp_column=kw["timestamp_column"],
+        calls_column=kw["calls_column"],
+        aht_column=kw["aht_column"],
+        sheet=kw["sheet"],
+        records=True if kw["records"] else None,
+    )
+    try:
+        calendar = WorkCalendar(kw["country"])
+    except ValueError as exc:
+        raise InputError(f"{exc}.", fix="Use an ISO country code such as CN or US, or none.") from None
+    special = read_special_days(kw["special_days"]) if kw["special_days"] else {}
+    return history, minutes, calendar, special
+
+
+def _day(text: str, option: str) -> date:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise InputError(f"{option} '{text}' is not a date.", fix="Write it as YYYY-MM-DD.") from None
+
+
+@click.group("forecast", cls=DefaultGroup, invoke_without_command=False)
 def command() -> None:
-    """Not implemented yet."""
-    raise RosterkitError("'forecast' is not implemented yet.")
+    """Forecast calls per interval from history; `backtest` scores the methods; `report` writes the
+    daily / weekly / monthly traffic reports (话务报表).
+
+    \b
+    Example:
+      rosterkit forecast history.csv --start 2024-07-01 --end 2024-07-31 --interval 30min -o forecast.csv
+      rosterkit forecast backtest history.csv
+      rosterkit forecast report history.csv --out reports
+    """
+
+
+@command.command(DEFAULT, hidden=True)
+@history_options
+@click.option("--start", required=True, help="First day to forecast (YYYY-MM-DD).")
+@click.option("--end", required=True, help="Last day to forecast (YYYY-MM-DD), inclusive.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="forecast.csv to write.",
+)
+@click.option(
+    "--method",
+    type=click.Choice(["auto", *registry()]),
+    default="auto",
+    show_default=True,
+    help="Forecasting method; auto picks by rolling-origin backtest on the history.",
+)
+@click.option(
+    "--level", type=click.FloatRange(1, 99), help="Add calls_lo / calls_hi: a prediction interval of this %."
+)
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw history tail + forecast as PNG.",
+)
+def make(**kw: Any) -> None:
+    """Forecast calls per interval from HISTORY.
+
+    \b
+    Example:
+      rosterkit forecast history.csv --start 2024-07-01 --end 2024-07-31 --interval 30min --level 80 -o forecast.csv
+    """
+    start, end = _day(kw["start"], "--start"), _day(kw["end"], "--end")
+    refuse_overwriting_inputs(
+        [kw["output"], kw["plot"]] if kw["plot"] else [kw["output"]], [kw["history"], kw["special_days"]]
+    )
+    history, minutes, calendar, special = _load(kw)
+    result = forecast_calls(history, start, end, minutes, kw["method"], calendar, special, kw["level"])
+    for note in result.notes + calendar.warnings:
+        log(note)
+    write_forecast(result.frame, kw["output"])
+    log(t("wrote", path=kw["output"]))
+    if kw["plot"]:
+        try:
+            with atomic_path(kw["plot"]) as tmp:
+                plot_forecast(result.clean.matrix, result.frame, tmp)
+            log(t("wrote", path=kw["plot"]))
+        except ImportError:
+            log(t("fc.plot.missing"))
+
+
+@command.command("backtest")
+@history_options
+@click.option(
+    "--origins", default=4, show_default=True, type=click.IntRange(1, 52), help="Number of rolling origins."
+)
+@click.option(
+    "--horizon",
+    default=14,
+    show_default=True,
+    type=click.IntRange(1, 92),
+    help="Days forecast from each origin.",
+)
+def backtest_command(**kw: Any) -> None:
+    """Print each method's WAPE and MASE per rolling origin on HISTORY (stdout, tab-separated).
+
+    \b
+    Example:
+      rosterkit forecast backtest history.csv --origins 4 --horizon 14 --country US
+    """
+    history, minutes, calendar, special = _load(kw)
+    clean = prepare(history, minutes, calendar, special)
+    origins = rolling_origins(clean, kw["horizon"], kw["origins"])
+    if not origins:
+        raise InputError(
+            f"the history is too short for a {kw['horizon']}-day backtest (4 weeks of training are needed "
+            "before the first origin).",
+            fix="Give a longer history, or a shorter --horizon / fewer --origins.",
+        )
+    rows, _pooled = run_backtest(clean, registry(), origins, kw["horizon"], calendar, special)
+    header = [t("fc.bt.method"), t("fc.bt.origin"), t("fc.bt.wape"), t("fc.bt.mase")]
+    click.echo("\t".join(header))
+    for r in rows:
+        click.echo(f"{r.method}\t{r.origin:%Y-%m-%d}\t{r.wape:.2f}\t{r.mase:.3f}")
+    for name in registry():
+        mine = [r for r in rows if r.method == name]
+        if mine:
+            w = sum(r.wape for r in mine) / len(mine)
+            m = sum(r.mase for r in mine) / len(mine)
+            click.echo(f"{name}\t{t('fc.bt.mean')}\t{w:.2f}\t{m:.3f}")
+
+
+@command.command("report")
+@history_options
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write into.",
+)
+def report_command(**kw: Any) -> None:
+    """Write daily / weekly / monthly traffic reports (话务报表) of HISTORY into --out DIR:
+    traffic_daily.csv, traffic_weekly.csv, traffic_monthly.csv and traffic_report.xlsx.
+
+    \b
+    Example:
+      rosterkit forecast report history.csv --out reports
+    """
+    history, minutes, calendar, special = _load(kw)
+    clean = prepare(history, minutes, calendar, special)
+    tables = {
+        f"traffic_{period}": (t(f"fc.rep.{period}"), traffic_summary(clean.matrix, period))
+        for period in PERIODS
+    }
+    for path in write_traffic_reports(tables, kw["out_dir"]):
+        log(t("wrote", path=path))

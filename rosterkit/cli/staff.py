@@ -1,11 +1,120 @@
-"""`rosterkit staff` (not implemented yet)."""
+"""`rosterkit staff`: agents needed per interval from a forecast (Erlang C, or Erlang A with patience)."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-from rosterkit.errors import RosterkitError
+from rosterkit.cli.main import log
+from rosterkit.errors import InputError
+from rosterkit.forecast.intervals import parse_interval
+from rosterkit.forecast.staffing import StaffingTarget, staff_requirements
+from rosterkit.io.atomic import refuse_overwriting_inputs
+from rosterkit.io.forecast_files import read_forecast, write_requirements
+from rosterkit.labels import t
 
 
 @click.command("staff")
-def command() -> None:
-    """Not implemented yet."""
-    raise RosterkitError("'staff' is not implemented yet.")
+@click.argument("forecast", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="requirements.csv to write.",
+)
+@click.option(
+    "--aht",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Average handle time, seconds (default: the forecast's aht_s).",
+)
+@click.option(
+    "--service-level",
+    type=click.FloatRange(0, 100, min_open=True, max_open=True),
+    help="Percent of calls answered within --answer-within (e.g. 80).",
+)
+@click.option(
+    "--answer-within",
+    type=click.FloatRange(min=0),
+    default=20.0,
+    show_default=True,
+    help="Service-level threshold, seconds (3 rings is about 15 s).",
+)
+@click.option(
+    "--asa",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Target average speed of answer, seconds (instead of or besides --service-level).",
+)
+@click.option(
+    "--shrinkage",
+    type=click.FloatRange(0, 1, max_open=True),
+    default=0.0,
+    show_default=True,
+    help="Fraction of paid time off the phones (breaks, training, leave).",
+)
+@click.option(
+    "--max-occupancy",
+    type=click.FloatRange(0, 100, min_open=True),
+    help="Maximum occupancy, percent (e.g. 85).",
+)
+@click.option(
+    "--min-agents",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Minimum agents on the phones in every interval with calls.",
+)
+@click.option(
+    "--patience",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Mean caller patience, seconds: use Erlang A (abandonment).",
+)
+@click.option(
+    "--interval",
+    default=None,
+    help="Interval length when the forecast has one row (default: its spacing, else 30min).",
+)
+@click.option(
+    "--use-upper", is_flag=True, help="Staff for the forecast's upper bound calls_hi (forecast --level)."
+)
+def command(
+    forecast: Path,
+    output: Path,
+    aht: float | None,
+    service_level: float | None,
+    answer_within: float,
+    asa: float | None,
+    shrinkage: float,
+    max_occupancy: float | None,
+    min_agents: int,
+    patience: float | None,
+    interval: str | None,
+    use_upper: bool,
+) -> None:
+    """Agents needed per interval of FORECAST, before and after shrinkage.
+
+    \b
+    Example:
+      rosterkit staff forecast.csv --aht 180 --service-level 80 --answer-within 20 --shrinkage 0.3 -o requirements.csv
+    """
+    if service_level is None and asa is None:
+        raise InputError(
+            "no target given.",
+            fix="Give --service-level PERCENT (with --answer-within SECONDS) and/or --asa SECONDS.",
+        )
+    refuse_overwriting_inputs([output], [forecast])
+    frame = read_forecast(forecast)
+    target = StaffingTarget(
+        service_level=None if service_level is None else service_level / 100.0,
+        answer_within_s=answer_within,
+        asa_s=asa,
+        shrinkage=shrinkage,
+        max_occupancy=None if max_occupancy is None else max_occupancy / 100.0,
+        min_agents=min_agents,
+        patience_s=patience,
+    )
+    default_minutes = parse_interval(interval) if interval else 30
+    requirements = staff_requirements(frame, target, aht, default_minutes, use_upper, source=forecast.name)
+    write_requirements(requirements, output)
+    log(t("wrote", path=output))
