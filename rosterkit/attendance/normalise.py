@@ -53,6 +53,12 @@ def resolve_employees(
     lookup: dict[tuple[str, str], tuple[str, str, str]] = {}
     for emp, name in zip(pairs["i"], pairs["n"], strict=True):
         lookup[(emp, name)] = _resolve_one(emp, name, known, by_zeros, by_name, bool(names))
+    out = punches.copy()
+    if not lookup:
+        out[RESOLVED] = ""
+        out[REASON] = ""
+        out[DETAIL] = ""
+        return out
     keys = pd.MultiIndex.from_arrays([ids, person])
     table = pd.DataFrame(
         list(lookup.values()),
@@ -60,7 +66,6 @@ def resolve_employees(
         columns=[RESOLVED, REASON, DETAIL],
     )
     found = table.reindex(keys)
-    out = punches.copy()
     out[RESOLVED] = found[RESOLVED].to_numpy()
     out[REASON] = found[REASON].to_numpy()
     out[DETAIL] = found[DETAIL].to_numpy()
