@@ -59,14 +59,71 @@ CATALOGUE: dict[str, RuleSpec] = {
         RuleSpec("min_consecutive_days_off", {"days": 2}, default_weight=10),
         RuleSpec("max_consecutive_shift", {"shift": "", "days": 3}, default_weight=10, repeatable=True),
         RuleSpec("min_consecutive_shift", {"shift": "", "days": 2}, default_weight=10, repeatable=True),
-        RuleSpec("work_hours", {"min_hours": 0, "max_hours": 0}, default_weight=1),
-        RuleSpec("max_shifts_per_type", {"shift": "", "max": 0}, repeatable=True),
-        RuleSpec("max_weekends", {"weekends": 0}),
+        # min/max_hours: 0 = no team limit; "standard" = 21.75 days x 8 h a month (综合工时), prorated.
+        # leave_day_hours: hours each full day of leave counts towards the minimum (half for half a day).
+        RuleSpec(
+            "work_hours",
+            {"min_hours": 0, "max_hours": 0, "leave_day_hours": 8},
+            default_on=True,
+            default_weight=1,
+        ),
+        # shift "" with max 0: only the employees' own per-shift limits (Employee.max_shifts).
+        RuleSpec("max_shifts_per_type", {"shift": "", "max": 0}, default_on=True, repeatable=True),
+        RuleSpec("max_weekends", {"weekends": 0}, default_on=True),
         RuleSpec("leave", {}, can_be_soft=False, default_on=True),
         RuleSpec("pinned", {}, can_be_soft=False, default_on=True),
         RuleSpec("requests", {}, default_on=True, default_hard=False),
         RuleSpec("eligibility", {}, can_be_soft=False, default_on=True),
         # team
+        # measure: nights | weekends | holidays | hours; cost = weight x (max - min) among those eligible
+        # (hours: per started hour of difference).
         RuleSpec("fairness", {"measure": "nights"}, default_hard=False, default_weight=5, repeatable=True),
     ]
 }
+
+# Which rule an Employee field overrides: a per-employee limit switches its rule on for that employee
+# even when the team left the rule off (but not when the team switched it off explicitly).
+EMPLOYEE_OVERRIDES: dict[str, str] = {
+    "max_consecutive_days": "max_consecutive_days",
+    "min_consecutive_days": "min_consecutive_days",
+    "min_consecutive_days_off": "min_consecutive_days_off",
+    "max_weekends": "max_weekends",
+    "min_work_minutes": "work_hours",
+    "max_work_minutes": "work_hours",
+    "max_shifts": "max_shifts_per_type",
+}
+
+
+def resolve_rules(
+    rows: tuple[RuleSetting, ...] | list[RuleSetting], overridden: set[str] | frozenset[str] = frozenset()
+) -> list[RuleSetting]:
+    """The rule rows in force: the team's rows (catalogue parameters filled in) plus a default row for
+    every rule the team did not mention that the catalogue switches on by default or that an employee's
+    own limit names (``overridden``, see ``EMPLOYEE_OVERRIDES``). Rows switched off are dropped; a rule
+    that cannot be soft is made hard. An unknown rule name raises ``KeyError``."""
+    mentioned: dict[str, list[RuleSetting]] = {}
+    for row in rows:
+        if row.rule not in CATALOGUE:
+            raise KeyError(row.rule)
+        mentioned.setdefault(row.rule, []).append(row)
+    resolved: list[RuleSetting] = []
+    for name, spec in CATALOGUE.items():
+        team_rows = mentioned.get(name)
+        if team_rows is None:
+            on = spec.default_on or name in overridden
+            team_rows = [
+                RuleSetting(rule=name, enabled=on, hard=spec.default_hard, weight=spec.default_weight)
+            ]
+        for row in team_rows:
+            if row.enabled:
+                params = {**spec.params, **row.params}
+                resolved.append(
+                    row.model_copy(update={"params": params, "hard": row.hard or not spec.can_be_soft})
+                )
+    return resolved
+
+
+def explicitly_off(rows: tuple[RuleSetting, ...] | list[RuleSetting], rule: str) -> bool:
+    """True when the team has rows for ``rule`` and all of them are switched off."""
+    mine = [r for r in rows if r.rule == rule]
+    return bool(mine) and not any(r.enabled for r in mine)

@@ -1,0 +1,70 @@
+"""Rules about single days of one employee: one shift a day, eligibility, leave, pinned days, requests."""
+
+from __future__ import annotations
+
+from rosterkit.model import RequestKind, RuleSetting
+from rosterkit.solver.context import ModelContext, Penalty
+
+
+def one_shift_per_day(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """At most one shift a day; a shift crossing midnight belongs to the day it starts on."""
+    for e in ctx.facts.employees:
+        for i in range(ctx.facts.n):
+            ctx.model.add_at_most_one(ctx.shifts_of(e.id, i))
+    return []
+
+
+def eligibility(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """Nobody works a shift they may not work (``forbidden_shifts`` / ``allowed_shifts``)."""
+    for e in ctx.facts.employees:
+        banned = [s.code for s in ctx.facts.shifts if not ctx.facts.eligible(e, s.code)]
+        for code in banned:
+            xs = [ctx.x[(e.id, i, code)] for i in range(ctx.facts.n)]
+            ctx.require(ctx.model.add(sum(xs) == 0), setting, e.id, f"no {code}")
+    return []
+
+
+def leave(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """No shift on a day of leave; on a half day of leave, no shift on duty in that half."""
+    f = ctx.facts
+    for (eid, i), _type in f.leave_full.items():
+        ctx.require(ctx.model.add(sum(ctx.shifts_of(eid, i)) == 0), setting, eid, "leave")
+    for (eid, i), (half, _type) in f.leave_half.items():
+        clash = [ctx.x[(eid, i, s.code)] for s in f.shifts if f.clashes_with_half_day(s.code, half)]
+        if clash:
+            ctx.require(ctx.model.add(sum(clash) == 0), setting, eid, "leave")
+    return []
+
+
+def pinned(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """Pinned assignments hold: the given shift, or a day off."""
+    for (eid, i), code in ctx.facts.pinned.items():
+        xs = ctx.shifts_of(eid, i)
+        target = sum(xs) if code is None else ctx.x[(eid, i, code)]
+        want = 0 if code is None else 1
+        ctx.require(ctx.model.add(target == want), setting, eid, f"pinned {ctx.facts.days[i]}")
+    return []
+
+
+def requests(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """Shift-on, shift-off and day-off requests: each one not granted costs its weight (x the row's
+    weight); as a hard rule, every request is granted."""
+    f = ctx.facts
+    out: list[Penalty] = []
+    for r in f.team.requests:
+        if r.date not in f.index:
+            continue
+        i = f.index[r.date]
+        lit = ctx.work(r.employee_id, i) if r.shift is None else ctx.x[(r.employee_id, i, r.shift)]
+        what = r.shift or "work"
+        if r.kind == RequestKind.SHIFT_ON:
+            granted, text = lit, f"{f.who(r.employee_id)} asked to work {what} on {r.date}"
+        else:
+            granted, text = lit.Not(), f"{f.who(r.employee_id)} asked not to work {what} on {r.date}"
+        if setting.hard:
+            ctx.require(ctx.model.add_bool_or([granted]), setting, r.employee_id, f"request {r.date}")
+        elif r.weight * setting.weight:
+            var, rec = ctx.penalty(setting, r.employee_id, i, 1, r.weight * setting.weight, text)
+            ctx.model.add_bool_or([granted, var])
+            out.append(rec)
+    return out

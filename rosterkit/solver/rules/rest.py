@@ -1,0 +1,80 @@
+"""Rules between two shifts of one employee: minimum rest hours and forbidden or penalised successions.
+
+Both look across the month boundary: the last history day counts as the day before the 1st.
+"""
+
+from __future__ import annotations
+
+from rosterkit.model import RuleSetting
+from rosterkit.solver.context import ModelContext, Penalty
+from rosterkit.solver.facts import succession_cost
+
+
+def _pair_literals(ctx: ModelContext, eid: str, i: int, first: str, gap: int, second: str):
+    """Literals (or a known True/False from history) of ``first`` on day i and ``second`` on i+gap."""
+    f = ctx.facts
+    a = ctx.x[(eid, i, first)] if i >= 0 else f.history_on(eid, i) == first
+    b = ctx.x[(eid, i + gap, second)]
+    return a, b
+
+
+def _forbid_pairs(
+    ctx: ModelContext, setting: RuleSetting, pairs: list[tuple[str, int, str, int, str]]
+) -> list[Penalty]:
+    """Forbid (hard) or penalise (soft, cost each) every (first, gap, second) pair on every day.
+    ``pairs``: (first, gap, second, cost, message template)."""
+    f = ctx.facts
+    out: list[Penalty] = []
+    for e in f.employees:
+        for first, gap, second, cost, template in pairs:
+            for i in range(-gap, f.n - gap):
+                a, b = _pair_literals(ctx, e.id, i, first, gap, second)
+                if a is False:
+                    continue
+                lits = [b.Not()] if a is True else [a.Not(), b.Not()]
+                if setting.hard:
+                    ctx.require(ctx.model.add_bool_or(lits), setting, e.id, f"{first}->{second}")
+                elif cost:
+                    day = f.days[i + gap]
+                    msg = template.format(who=f.who(e.id), date=day)
+                    var, rec = ctx.penalty(setting, e.id, i + gap, 1, cost, msg)
+                    ctx.model.add_bool_or([*lits, var])
+                    out.append(rec)
+    return out
+
+
+def rest_pairs(ctx_facts, hours: float) -> list[tuple[str, int, str]]:
+    """(first, gap days, second) with less than ``hours`` of rest between them."""
+    codes = [s.code for s in ctx_facts.shifts]
+    return [
+        (a, gap, b)
+        for a in codes
+        for b in codes
+        for gap in (1, 2)
+        if ctx_facts.rest_minutes(a, b, gap) < hours * 60
+    ]
+
+
+def min_rest(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """At least ``hours`` of rest between the end of one shift and the start of the next (covers a
+    night followed by a morning)."""
+    hours = float(setting.params.get("hours", 11))
+    template = f"{{who}}: less than {hours:g} h rest before the shift on {{date}}"
+    pairs = [(a, gap, b, setting.weight, template) for a, gap, b in rest_pairs(ctx.facts, hours)]
+    return _forbid_pairs(ctx, setting, pairs)
+
+
+def shift_succession(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """A listed shift may not (hard) or should not (soft, its weight) follow another the next day. A
+    succession row's own ``hard`` decides, unless the whole rule is set soft."""
+    pairs_hard, pairs_soft = [], []
+    for s in ctx.facts.team.successions:
+        template = f"{{who}}: {s.second} on {{date}} right after {s.first}"
+        if s.hard and setting.hard:
+            pairs_hard.append((s.first, 1, s.second, 0, template))
+        else:
+            pairs_soft.append((s.first, 1, s.second, succession_cost(s, setting), template))
+    out = _forbid_pairs(ctx, setting, pairs_hard) if pairs_hard else []
+    if pairs_soft:
+        out += _forbid_pairs(ctx, setting.model_copy(update={"hard": False}), pairs_soft)
+    return out

@@ -1,0 +1,257 @@
+"""Solve a team's month with CP-SAT: explicit parameters, a solution hint, progress, a typed result.
+
+    from rosterkit.solver.solve import SolveOptions, solve
+    result = solve(team, SolveOptions(time_limit_s=30, workers=2, seed=0))
+    result.status, result.objective, result.roster
+
+``solve`` never raises for an infeasible team: the status says it (``make_roster`` raises with a
+diagnosis instead). The objective reported is the model's cost of the returned roster, with every
+penalty variable tight; tests assert it equals the independent checker's cost.
+
+Search hook: when ``options.use_lns`` is true and a module ``rosterkit.solver.search`` exists with
+``run(built, options, cpsat) -> RawSolution``, ``solve`` hands the search to it; ``cpsat(built,
+options)`` is this module's plain CP-SAT run, which the hook may call with its own options.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from rosterkit.model import Roster, Team
+from rosterkit.solver.build import BuiltModel, build_model, interchangeable_groups, roster_from, symmetry_key
+from rosterkit.solver.context import Penalty
+from rosterkit.solver.facts import Facts
+
+Triple = tuple[str, int, str]  # (employee_id, day_index, shift_code)
+
+OPTIMAL, FEASIBLE, INFEASIBLE, UNKNOWN = "optimal", "feasible", "infeasible", "unknown"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One progress report: the best roster's cost so far, the proven bound, the gap, seconds."""
+
+    objective: float
+    bound: float
+    seconds: float
+
+    @property
+    def gap(self) -> float:
+        """Relative gap (0 = proven optimal)."""
+        if self.objective == 0:
+            return 0.0 if self.bound >= 0 else 1.0
+        return max(0.0, (self.objective - self.bound) / abs(self.objective))
+
+
+@dataclass(frozen=True)
+class SolveOptions:
+    """Explicit solver settings. The same team, seed and workers give the same roster when
+    ``deterministic`` is on (CP-SAT's interleaved search, stopped by deterministic time)."""
+
+    time_limit_s: float = 30.0
+    workers: int = 2
+    seed: int = 0
+    deterministic: bool = True
+    hint: Roster | None = None  # e.g. last month's or a previous roster; default: a greedy roster
+    log: Callable[[Progress], None] | None = None
+    use_lns: bool = True  # hand the search to rosterkit.solver.search when it exists
+    symmetry: bool = True
+
+
+@dataclass
+class RawSolution:
+    """What a search returns: status, the triples worked (None: no roster), the solver's objective
+    and bound, and when the first roster was found."""
+
+    status: str
+    worked: set[Triple] | None
+    objective: float | None = None
+    best_bound: float | None = None
+    first_solution_s: float | None = None
+
+
+@dataclass
+class SolveResult:
+    status: str
+    roster: Roster | None
+    objective: int | None
+    best_bound: float | None
+    seconds: float
+    first_solution_s: float | None
+    penalties: list[Penalty] = field(default_factory=list)
+
+    @property
+    def gap(self) -> float | None:
+        if self.objective is None or self.best_bound is None:
+            return None
+        return Progress(self.objective, self.best_bound, self.seconds).gap
+
+
+_STATUS = {
+    cp_model.OPTIMAL: OPTIMAL,
+    cp_model.FEASIBLE: FEASIBLE,
+    cp_model.INFEASIBLE: INFEASIBLE,
+    cp_model.MODEL_INVALID: UNKNOWN,
+    cp_model.UNKNOWN: UNKNOWN,
+}
+
+
+def set_parameters(solver: cp_model.CpSolver, options: SolveOptions) -> None:
+    """CP-SAT parameters from the options, set explicitly (never solver defaults by accident)."""
+    p = solver.parameters
+    p.num_workers = max(1, options.workers)
+    p.random_seed = options.seed
+    if options.deterministic:
+        p.interleave_search = True
+        p.max_deterministic_time = options.time_limit_s
+        p.max_time_in_seconds = options.time_limit_s * 4  # safety net on a very loaded machine
+    else:
+        p.max_time_in_seconds = options.time_limit_s
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    def __init__(self, log: Callable[[Progress], None] | None) -> None:
+        super().__init__()
+        self.log = log
+        self.first: float | None = None
+
+    def on_solution_callback(self) -> None:
+        if self.first is None:
+            self.first = self.wall_time
+        if self.log is not None:
+            self.log(Progress(self.objective_value, self.best_objective_bound, self.wall_time))
+
+
+def set_hint(built: BuiltModel, worked: set[Triple]) -> None:
+    built.model.clear_hints()
+    for key, var in built.x.items():
+        built.model.add_hint(var, key in worked)
+
+
+def cpsat(built: BuiltModel, options: SolveOptions) -> RawSolution:
+    """One plain CP-SAT run on the built model (its hints as they are)."""
+    solver = cp_model.CpSolver()
+    set_parameters(solver, options)
+    callback = _Callback(options.log)
+    code = solver.solve(built.model, callback)
+    status = _STATUS.get(code, UNKNOWN)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return RawSolution(status, None)
+    worked = {k for k, v in built.x.items() if solver.boolean_value(v)}
+    return RawSolution(status, worked, solver.objective_value, solver.best_objective_bound, callback.first)
+
+
+def _solve_fixed(built: BuiltModel, worked: set[Triple]) -> cp_model.CpSolver | None:
+    """Solve with the shift variables fixed to ``worked`` (presolve settles the rest, every penalty
+    variable at its least). None if that roster breaks a hard rule."""
+    set_hint(built, worked)
+    solver = cp_model.CpSolver()
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 30
+    code = solver.solve(built.model)
+    return solver if code in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+
+
+def tight_objective(built: BuiltModel, worked: set[Triple]) -> int | None:
+    """The model's cost of a roster with every penalty variable at its least; None if the roster
+    breaks a hard rule."""
+    solver = _solve_fixed(built, worked)
+    return None if solver is None else round(solver.objective_value)
+
+
+def complete_hint(built: BuiltModel, worked: set[Triple]) -> bool:
+    """Hint every variable of the model (not only the shifts) from a roster, so that CP-SAT starts
+    from it at once. Falls back to hinting the shifts when the roster breaks a hard rule."""
+    solver = _solve_fixed(built, worked)
+    if solver is None:
+        set_hint(built, worked)
+        return False
+    values = solver.response_proto.solution
+    model = built.model
+    model.clear_hints()
+    for index, value in enumerate(values):
+        model.add_hint(model.get_int_var_from_proto_index(index), value)
+    return True
+
+
+def hint_triples(facts: Facts, roster: Roster) -> set[Triple]:
+    return {
+        (eid, facts.index[d], code)
+        for (eid, d), code in roster.shifts.items()
+        if d in facts.index and code in facts.shift_by_code
+    }
+
+
+def order_for_symmetry(facts: Facts, worked: set[Triple]) -> set[Triple]:
+    """Permute interchangeable employees' rows of a hint so that it obeys the symmetry order."""
+    rows: dict[str, list[str | None]] = {e.id: [None] * facts.n for e in facts.employees}
+    for eid, i, code in worked:
+        rows[eid][i] = code
+    result = set(worked)
+    for group in interchangeable_groups(facts):
+        ordered = sorted((rows[eid] for eid in group), key=lambda r: symmetry_key(facts, r), reverse=True)
+        for eid in group:
+            result -= {(eid, i, c) for i, c in enumerate(rows[eid]) if c is not None}
+        for eid, row in zip(group, ordered, strict=True):
+            result |= {(eid, i, c) for i, c in enumerate(row) if c is not None}
+    return result
+
+
+def _search_hook():
+    if importlib.util.find_spec("rosterkit.solver.search") is None:
+        return None
+    module = importlib.import_module("rosterkit.solver.search")
+    return getattr(module, "run", None)
+
+
+def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
+    """Solve an already built model (see ``solve``)."""
+    t0 = time.perf_counter()
+    facts = built.facts
+    hint: set[Triple] | None = None
+    if options.hint is not None:
+        hint = hint_triples(facts, options.hint)
+    else:
+        from rosterkit.solver.greedy import greedy_roster
+
+        hint = greedy_roster(facts)
+    if hint is not None:
+        if options.symmetry:
+            hint = order_for_symmetry(facts, hint)
+        complete_hint(built, hint)
+    hook = _search_hook() if options.use_lns else None
+    raw = hook(built, options, cpsat) if hook is not None else cpsat(built, options)
+    seconds = time.perf_counter() - t0
+    if raw.worked is None:
+        return SolveResult(raw.status, None, None, raw.best_bound, seconds, None)
+    objective = round(raw.objective) if raw.objective is not None else None
+    if raw.status != OPTIMAL or objective is None:
+        objective = tight_objective(built, raw.worked)
+    bound = raw.best_bound
+    status = raw.status
+    if objective is not None and bound is not None and bound >= objective - 1e-6:
+        status = OPTIMAL
+    return SolveResult(
+        status,
+        roster_from(built.facts, raw.worked),
+        objective,
+        bound,
+        seconds,
+        raw.first_solution_s,
+        built.penalties,
+    )
+
+
+def solve(team: Team, options: SolveOptions | None = None) -> SolveResult:
+    """Build the model of ``team`` and solve it. The status is one of optimal, feasible, infeasible,
+    unknown (no roster found in the time limit)."""
+    options = options or SolveOptions()
+    built = build_model(team, symmetry=options.symmetry)
+    return solve_built(built, options)
