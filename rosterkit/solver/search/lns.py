@@ -1,0 +1,241 @@
+"""A large-neighbourhood search (LNS) over the roster model, deterministic for a fixed seed.
+
+The search works on any built roster model that says which decision literals belong to each
+(employee, day) cell: it never looks at the rules. It
+
+1. solves the full model for a share of the budget (CP-SAT's own portfolio, which may prove
+   optimality and gives the bound);
+2. then repeats: pick a neighbourhood (a few employees over the whole horizon, a window of days for
+   everyone, or a few employees over a window), fix every other cell to the incumbent, re-solve
+   that small model with the incumbent as hint under a short deterministic-time limit, and keep the
+   result when it is no worse. Neighbourhood sizes adapt: a neighbourhood solved to optimality grows
+   the next one of its kind, one that runs out of time shrinks it.
+
+With ``workers`` > 1, that many neighbourhoods are solved at once (one CP-SAT worker each, in
+threads: CP-SAT releases the GIL) and the best is kept, ties to the first, so the sequence of
+incumbents depends only on the seed, the worker count and the deterministic budget. The wall-clock
+limit is a safety net that ends the search early on a loaded machine (then the result may differ).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from rosterkit.solver.search.params import (
+    DETERMINISTIC_PER_SECOND,
+    set_solver_parameters,
+    set_subsolve_parameters,
+)
+
+Cell = tuple[int, int]  # (employee index, day index)
+
+FULL_SOLVE_SHARE = 0.3  # of the budget, for the first full solve
+SUB_DTIME = 1.0  # deterministic-time limit of one neighbourhood solve
+KINDS = ("employees", "days", "block")
+
+
+@dataclass
+class LnsProblem:
+    """A built roster model and its decision cells. ``cells[(e, d)]`` lists the literals that decide
+    employee ``e``'s day ``d`` (one per shift it may work there; empty when the day is fixed)."""
+
+    model: cp_model.CpModel
+    cells: Mapping[Cell, Sequence[cp_model.IntVar]]
+    n_employees: int
+    n_days: int
+
+
+@dataclass
+class LnsResult:
+    status: str  # optimal | feasible | infeasible | unknown
+    values: list[int] | None  # the value of every model variable in the best solution, by proto index
+    objective: float | None
+    bound: float | None
+    seconds: float
+    first_solution_s: float | None
+    iterations: int = 0
+    improvements: int = 0
+    trace: list[tuple[float, float]] = field(default_factory=list)  # (seconds, objective) per new best
+
+
+@dataclass
+class _Sizes:
+    """Adaptive share of employees / days relaxed per neighbourhood kind."""
+
+    share: dict[str, float] = field(default_factory=lambda: {"employees": 0.15, "days": 0.2, "block": 0.3})
+
+    def update(self, kind: str, solved: bool) -> None:
+        factor = 1.2 if solved else 0.85
+        self.share[kind] = min(0.95, max(0.02, self.share[kind] * factor))
+
+
+def _neighbourhood(problem: LnsProblem, kind: str, share: float, rng: random.Random) -> set[Cell]:
+    """The cells relaxed by one neighbourhood of ``kind`` and size ``share``."""
+    n_e, n_d = problem.n_employees, problem.n_days
+    if kind == "employees":
+        chosen = rng.sample(range(n_e), max(1, min(n_e, round(share * n_e))))
+        return {(e, d) for e in chosen for d in range(n_d)}
+    if kind == "days":
+        width = max(2, min(n_d, round(share * n_d)))
+        first = rng.randrange(0, n_d - width + 1)
+        return {(e, d) for e in range(n_e) for d in range(first, first + width)}
+    # block: more employees over a window of a few weeks
+    width = min(n_d, 14)
+    first = rng.randrange(0, n_d - width + 1)
+    chosen = rng.sample(range(n_e), max(1, min(n_e, round(share * n_e * 2))))
+    return {(e, d) for e in chosen for d in range(first, first + width)}
+
+
+def _solve_neighbourhood(
+    problem: LnsProblem, incumbent: list[int], free: set[Cell], dtime: float, seed: int
+) -> tuple[int, list[int] | None, float | None, float]:
+    """Fix every cell outside ``free`` to the incumbent and re-solve.
+    Returns (status, values, objective, deterministic time used)."""
+    sub = problem.model.clone()
+    sub.clear_hints()  # the model may carry a hint of its own (e.g. the greedy roster)
+    variables = sub.proto.variables
+    for cell, literals in problem.cells.items():
+        if cell in free:
+            continue
+        for literal in literals:
+            index = literal.index
+            value = incumbent[index]
+            domain = variables[index].domain
+            domain[0] = value
+            domain[1] = value
+    hint = sub.proto.solution_hint
+    hint.vars.extend(range(len(incumbent)))
+    hint.values.extend(incumbent)
+    solver = cp_model.CpSolver()
+    set_subsolve_parameters(solver, dtime_limit=dtime, seed=seed)
+    status = solver.solve(sub)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return status, list(solver.response_proto.solution), solver.objective_value, solver.deterministic_time
+    return status, None, None, solver.deterministic_time
+
+
+class _Tracker(cp_model.CpSolverSolutionCallback):
+    def __init__(self, t0: float, on_solution: Callable[[float, float], None] | None) -> None:
+        super().__init__()
+        self.t0 = t0
+        self.first: float | None = None
+        self.trace: list[tuple[float, float]] = []
+        self.on_solution = on_solution
+
+    def on_solution_callback(self) -> None:
+        now = time.perf_counter() - self.t0
+        if self.first is None:
+            self.first = now
+        self.trace.append((now, self.objective_value))
+        if self.on_solution is not None:
+            self.on_solution(now, self.objective_value)
+
+
+def solve_with_lns(
+    problem: LnsProblem,
+    *,
+    time_limit_s: float,
+    workers: int = 2,
+    seed: int = 0,
+    full_share: float = FULL_SOLVE_SHARE,
+    on_solution: Callable[[float, float], None] | None = None,
+) -> LnsResult:
+    """Full solve for ``full_share`` of the budget, then LNS for the rest (see the module docstring).
+    ``on_solution(seconds, objective)`` is called on every new best (for progress lines)."""
+    t0 = time.perf_counter()
+    tracker = _Tracker(t0, on_solution)
+    solver = cp_model.CpSolver()
+    set_solver_parameters(solver, time_limit_s=time_limit_s * full_share, workers=workers, seed=seed)
+    status = solver.solve(problem.model, tracker)
+    bound = solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    if status == cp_model.OPTIMAL:
+        return LnsResult(
+            "optimal",
+            list(solver.response_proto.solution),
+            solver.objective_value,
+            bound,
+            time.perf_counter() - t0,
+            tracker.first,
+            trace=tracker.trace,
+        )
+    if status == cp_model.INFEASIBLE:
+        return LnsResult("infeasible", None, None, None, time.perf_counter() - t0, None)
+    if status != cp_model.FEASIBLE:
+        # No solution yet: keep searching the full model for the rest of the budget.
+        solver.parameters.max_time_in_seconds = max(0.01, time_limit_s - (time.perf_counter() - t0))
+        solver.parameters.max_deterministic_time = (
+            solver.parameters.max_time_in_seconds * DETERMINISTIC_PER_SECOND
+        )
+        status = solver.solve(problem.model, tracker)
+        name = {cp_model.OPTIMAL: "optimal", cp_model.INFEASIBLE: "infeasible"}.get(status, "feasible")
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            name = "infeasible" if status == cp_model.INFEASIBLE else "unknown"
+            return LnsResult(name, None, None, None, time.perf_counter() - t0, None)
+        return LnsResult(
+            name,
+            list(solver.response_proto.solution),
+            solver.objective_value,
+            solver.best_objective_bound,
+            time.perf_counter() - t0,
+            tracker.first,
+            trace=tracker.trace,
+        )
+
+    incumbent = list(solver.response_proto.solution)
+    best = solver.objective_value
+    trace = list(tracker.trace)
+    rng = random.Random(seed)
+    sizes = _Sizes()
+    iterations = improvements = 0
+    parallel = max(1, workers)
+    remaining_dtime = (time_limit_s - (time.perf_counter() - t0)) * DETERMINISTIC_PER_SECOND * parallel
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        while remaining_dtime > 0 and time.perf_counter() - t0 < time_limit_s - 0.05:
+            if bound is not None and best <= bound + 1e-9:
+                break
+            jobs = []
+            for _ in range(parallel):
+                kind = KINDS[rng.randrange(len(KINDS))]
+                free = _neighbourhood(problem, kind, sizes.share[kind], rng)
+                left = time_limit_s - (time.perf_counter() - t0)
+                dtime = min(SUB_DTIME, max(0.01, left * DETERMINISTIC_PER_SECOND))
+                sub_seed = rng.randrange(1 << 30)
+                jobs.append(
+                    (kind, pool.submit(_solve_neighbourhood, problem, incumbent, free, dtime, sub_seed))
+                )
+                remaining_dtime -= dtime
+            results = [(kind, future.result()) for kind, future in jobs]
+            iterations += len(results)
+            chosen: tuple[list[int], float] | None = None
+            for kind, (status, values, objective, used) in results:
+                remaining_dtime -= max(used, 0.005)
+                sizes.update(kind, status == cp_model.OPTIMAL)
+                if values is None or objective is None or objective > best + 1e-9:
+                    continue
+                if chosen is None or objective < chosen[1] - 1e-9:
+                    chosen = (values, objective)
+            if chosen is not None:
+                if chosen[1] < best - 1e-9:
+                    improvements += 1
+                    trace.append((time.perf_counter() - t0, chosen[1]))
+                    if on_solution is not None:
+                        on_solution(time.perf_counter() - t0, chosen[1])
+                incumbent, best = chosen
+    status_name = "optimal" if bound is not None and best <= bound + 1e-9 else "feasible"
+    return LnsResult(
+        status_name,
+        incumbent,
+        best,
+        bound,
+        time.perf_counter() - t0,
+        tracker.first,
+        iterations=iterations,
+        improvements=improvements,
+        trace=trace,
+    )
