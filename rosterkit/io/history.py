@@ -185,18 +185,27 @@ def _parse_numbers(values: pd.Series, path: Path, column: str, what: str) -> np.
     return numbers.fillna(0.0).to_numpy(dtype=float)
 
 
+def _seconds(text: str) -> float:
+    if not text:
+        return 0.0
+    total = 0.0
+    for part in text.split(":"):
+        try:
+            value = float(part)
+        except ValueError:
+            return float("nan")
+        if value < 0:
+            return float("nan")
+        total = total * 60 + value
+    return total
+
+
 def _parse_durations(values: pd.Series, path: Path, column: str) -> np.ndarray:
     """Seconds from numbers or ``mm:ss`` / ``hh:mm:ss`` text."""
     text = values.map(lambda v: str(v).strip() if v is not None else "")
     if not text.str.contains(":").any():
         return _parse_numbers(values, path, column, "duration in seconds")
-    parts = text.str.split(":", expand=True).apply(pd.to_numeric, errors="coerce")
-    secs = np.zeros(len(text))
-    for col in parts.columns:
-        secs = secs * 60 + parts[col].to_numpy(dtype=float) if col else parts[col].to_numpy(dtype=float)
-    width = text.str.count(":") + 1
-    secs = np.where(width == parts.notna().sum(axis=1), secs, np.nan)
-    secs = np.where(text == "", 0.0, secs)
+    secs = np.array([_seconds(v) for v in text], dtype=float)
     bad = np.flatnonzero(np.isnan(secs))
     if len(bad):
         row = int(bad[0])

@@ -1,0 +1,192 @@
+"""The forecast and staff commands through the real CLI: file contracts, exit codes, messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from rosterkit.io.forecast_files import read_requirements
+from rosterkit.model import IntervalRequirement
+from rosterkit.model import columns as col
+
+
+def run_forecast(cli, history: Path, out: Path, *extra: str):
+    return cli(
+        "forecast",
+        history,
+        "--start",
+        "2024-04-29",
+        "--end",
+        "2024-05-05",
+        "--country",
+        "none",
+        "-o",
+        out,
+        *extra,
+    )
+
+
+def test_forecast_writes_one_row_per_interval_including_closed_hours(cli, history_csv, tmp_path):
+    out = tmp_path / "forecast.csv"
+    result = run_forecast(cli, history_csv(), out)
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, dtype=str)
+    assert list(frame.columns) == [col.INTERVAL_START, col.CALLS]
+    assert len(frame) == 7 * 48
+    assert frame[col.INTERVAL_START].iloc[0] == "2024-04-29 00:00"
+    assert frame[col.INTERVAL_START].iloc[-1] == "2024-05-05 23:30"
+    assert float(frame[col.CALLS].iloc[0]) == 0.0
+    assert result.stdout == ""  # logs go to stderr
+
+
+def test_forecast_with_level_and_handle_time_adds_columns(cli, history_csv, tmp_path):
+    out = tmp_path / "forecast.csv"
+    result = run_forecast(cli, history_csv(handle=True), out, "--level", "80")
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == [col.INTERVAL_START, col.CALLS, col.CALLS_LO, col.CALLS_HI, col.AHT_S]
+
+
+def test_forecast_is_deterministic(cli, history_csv, tmp_path):
+    path = history_csv()
+    a, b = tmp_path / "a.csv", tmp_path / "b.csv"
+    assert run_forecast(cli, path, a, "--level", "80").exit_code == 0
+    assert run_forecast(cli, path, b, "--level", "80").exit_code == 0
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_plot_without_matplotlib_still_writes_the_forecast(cli, history_csv, tmp_path):
+    pytest.importorskip("rosterkit")
+    try:
+        import matplotlib  # noqa: F401
+
+        pytest.skip("matplotlib is installed here")
+    except ImportError:
+        pass
+    out = tmp_path / "forecast.csv"
+    result = run_forecast(cli, history_csv(), out, "--plot", tmp_path / "p.png")
+    assert result.exit_code == 0
+    assert "matplotlib" in result.stderr and out.exists() and not (tmp_path / "p.png").exists()
+
+
+def test_backtest_prints_wape_and_mase_per_origin(cli, history_csv):
+    result = cli("forecast", "backtest", history_csv(days=84), "--country", "none", "--origins", "2")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].split("\t") == ["method", "origin", "WAPE %", "MASE"]
+    methods = {line.split("\t")[0] for line in lines[1:]}
+    assert {"seasonal_naive", "weekly_mean_8", "top_down", "ensemble"} <= methods
+    assert sum(1 for line in lines if "\tmean\t" in line) == len(methods)
+
+
+def test_report_writes_daily_weekly_monthly(cli, history_csv, tmp_path):
+    out = tmp_path / "reports"
+    result = cli("forecast", "report", history_csv(), "--country", "none", "--out", out)
+    assert result.exit_code == 0, result.output
+    daily = pd.read_csv(out / "traffic_daily.csv")
+    weekly = pd.read_csv(out / "traffic_weekly.csv")
+    assert len(daily) == 40 and len(weekly) == 8
+    assert daily["calls"].sum() == weekly["calls"].sum()
+    assert (out / "traffic_monthly.csv").exists() and (out / "traffic_report.xlsx").exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("\x00\x01\x02garbage\xff", "the file is neither UTF-8 nor GB18030 text"),
+        ("just some notes\nnothing tabular\n", "no timestamp column found (columns: just some notes)"),
+        ("when,calls\n2024-01-01 08:00,3\n", "no timestamp column found (columns: when, calls)"),
+        (
+            "timestamp,calls\n2024-03-04 08:00,3\nyesterday,4\n",
+            "row 3, column 'timestamp': 'yesterday' is not a timestamp",
+        ),
+        (
+            "timestamp,calls\n2024-03-04 08:00,3\n2024-03-04 08:30,many\n",
+            "row 3, column 'calls': 'many' is not a call count",
+        ),
+        ("timestamp,calls\n2024-03-04 08:00,3\n2024-03-10 08:30,4\n", "covers 7 days"),
+    ],
+)
+def test_unusable_history_exits_2_with_the_place_and_the_fix(cli, tmp_path, content, expected):
+    path = tmp_path / "history.csv"
+    path.write_bytes(content.encode("latin-1"))
+    result = run_forecast(cli, path, tmp_path / "f.csv")
+    assert result.exit_code == 2, result.output
+    assert "history.csv" in result.stderr
+    assert expected in result.stderr
+    assert not (tmp_path / "f.csv").exists()
+
+
+def test_fewer_than_two_weeks_says_how_to_fix(cli, history_csv, tmp_path):
+    result = run_forecast(cli, history_csv(days=10), tmp_path / "f.csv")
+    assert result.exit_code == 2
+    assert "at least 14 are needed" in result.stderr and "Give at least two weeks" in result.stderr
+
+
+def test_bad_dates_and_overwriting_the_input_are_refused(cli, history_csv, tmp_path):
+    path = history_csv()
+    bad = cli("forecast", path, "--start", "2024-13-01", "--end", "2024-05-05", "-o", tmp_path / "f.csv")
+    assert bad.exit_code == 2 and "--start '2024-13-01' is not a date" in bad.stderr
+    same = run_forecast(cli, path, path)
+    assert same.exit_code == 2 and "overwrite an input" in same.stderr
+
+
+def test_staff_textbook_case_through_the_cli(cli, tmp_path):
+    forecast = tmp_path / "forecast.csv"
+    forecast.write_text("interval_start,calls\n2024-05-06 09:00,100\n2024-05-06 09:30,0\n", encoding="utf-8")
+    out = tmp_path / "requirements.csv"
+    result = cli(
+        "staff",
+        forecast,
+        "--aht",
+        "180",
+        "--service-level",
+        "80",
+        "--answer-within",
+        "20",
+        "--shrinkage",
+        "0.3",
+        "-o",
+        out,
+    )
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == col.REQUIREMENTS_COLUMNS
+    assert frame[col.AGENTS].tolist() == [14, 0]
+    assert frame[col.AGENTS_SCHEDULED].tolist() == [20, 0]
+    assert frame[col.SERVICE_LEVEL].iloc[0] == pytest.approx(0.888, abs=0.0005)
+    reqs = read_requirements(out)
+    assert isinstance(reqs[0], IntervalRequirement)
+    assert (reqs[0].agents_scheduled, reqs[0].agents) == (20, 14)
+    assert str(reqs[1].interval_start) == "2024-05-06 09:30:00"
+
+
+def test_staff_erlang_a_and_upper_quantile(cli, history_csv, tmp_path):
+    forecast = tmp_path / "forecast.csv"
+    assert run_forecast(cli, history_csv(handle=True), forecast, "--level", "80").exit_code == 0
+    plain, upper, patient = tmp_path / "r1.csv", tmp_path / "r2.csv", tmp_path / "r3.csv"
+    args = ["--service-level", "80", "--answer-within", "15", "--shrinkage", "0.3"]
+    assert cli("staff", forecast, *args, "-o", plain).exit_code == 0  # AHT from the forecast
+    assert cli("staff", forecast, *args, "--use-upper", "-o", upper).exit_code == 0
+    assert cli("staff", forecast, *args, "--patience", "60", "-o", patient).exit_code == 0
+    p, u, a = (pd.read_csv(x)[col.AGENTS] for x in (plain, upper, patient))
+    assert (u >= p).all() and u.sum() > p.sum()
+    assert (a <= p).all()
+
+
+def test_staff_errors_exit_2(cli, tmp_path):
+    forecast = tmp_path / "forecast.csv"
+    forecast.write_text("interval_start,calls\n2024-05-06 09:00,100\n", encoding="utf-8")
+    out = tmp_path / "r.csv"
+    no_aht = cli("staff", forecast, "--service-level", "80", "-o", out)
+    assert no_aht.exit_code == 2 and "no handle time" in no_aht.stderr and "--aht" in no_aht.stderr
+    no_hi = cli("staff", forecast, "--aht", "180", "--service-level", "80", "--use-upper", "-o", out)
+    assert no_hi.exit_code == 2 and "calls_hi" in no_hi.stderr
+    no_target = cli("staff", forecast, "--aht", "180", "-o", out)
+    assert no_target.exit_code == 2 and "--service-level" in no_target.stderr
+    forecast.write_text("interval_start,calls\n2024-05-06 09:00,lots\n", encoding="utf-8")
+    bad = cli("staff", forecast, "--aht", "180", "--service-level", "80", "-o", out)
+    assert bad.exit_code == 2 and "row 2, column 'calls'" in bad.stderr
+    assert not out.exists()
