@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ValidationError, create_model
 
 from rosterkit.errors import InputError, Location, raise_all
 from rosterkit.model import (
@@ -30,6 +30,7 @@ from rosterkit.model import (
     Succession,
     Team,
 )
+from rosterkit.model.base import Model
 from rosterkit.model.rules import CATALOGUE
 
 # section name (a Team field) -> model of one entry
@@ -47,6 +48,12 @@ SECTION_MODELS: dict[str, type[BaseModel]] = {
     "requirements": IntervalRequirement,
 }
 SETTINGS_FIELDS = ("name", "start", "end", "country", "interval_minutes")
+# the horizon settings alone, validated even when other rows have errors
+SETTINGS_MODEL: type[BaseModel] = create_model(  # type: ignore[call-overload]
+    "Settings",
+    __base__=Model,
+    **{k: (Team.model_fields[k].annotation, Team.model_fields[k]) for k in SETTINGS_FIELDS},
+)
 
 
 @dataclass
@@ -57,12 +64,16 @@ class Record:
     where: Location
     columns: dict[str, str] = field(default_factory=dict)
     invalid: bool = False  # a cell already failed to parse (and was reported): do not validate again
+    rows: dict[str, int] = field(default_factory=dict)  # a field's own row (key/value sheets)
 
     def at(self, field_name: str | None) -> Location:
         """The location of one field of this record (the row itself when the field is unknown)."""
         if field_name is None:
             return self.where
-        return replace(self.where, column=self.columns.get(field_name, field_name))
+        where = replace(self.where, column=self.columns.get(field_name, field_name))
+        if field_name in self.rows:
+            where = replace(where, row=self.rows[field_name])
+        return where
 
 
 def _message(err: dict[str, Any], model: type[BaseModel] | None) -> str:
@@ -285,6 +296,7 @@ def build_team(
 
     team = None
     values = {k: v for k, v in settings.values.items() if v is not None}
+    _validate(SETTINGS_MODEL, Record(values, settings.where, settings.columns, rows=settings.rows), errors)
     if not errors:
         try:
             team = Team.model_validate(

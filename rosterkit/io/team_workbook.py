@@ -32,6 +32,7 @@ from rosterkit.io.sheet_reader import (
     Row,
     find_sheet,
     header_matches,
+    is_blank,
     load_workbook_cells,
     parse_bool,
     parse_choice,
@@ -453,9 +454,9 @@ def _settings(path: Path, sheet: str, cells: list[list[Any]], errors: list[Input
     )
     values: dict[str, Any] = {}
     columns: dict[str, str] = {}
-    where = Location(file=path, sheet=sheet)
+    rows: dict[str, int] = {}
     if table is None:
-        return Record(values=values, where=where)
+        return Record(values=values, where=Location(file=path, sheet=sheet))
     known = {k: f"team.set.{k}" for k in SETTINGS_KEYS}
     month: date | None = None
     for row in table.rows:
@@ -482,8 +483,8 @@ def _settings(path: Path, sheet: str, cells: list[list[Any]], errors: list[Input
                 values[key] = parse_text(row, "team.col.value")
         except InputError as exc:
             errors.append(exc)
-        columns[key] = f"{row.headers.get('team.col.value', 'value')}' of setting '{name}"
-        where = Location(file=path, sheet=sheet, row=row.number)
+        columns[key] = row.headers.get("team.col.value", "value")
+        rows[key] = row.number
     if month is not None:
         values.setdefault("start", month)
         nxt = date(month.year + month.month // 12, month.month % 12 + 1, 1)
@@ -499,7 +500,11 @@ def _settings(path: Path, sheet: str, cells: list[list[Any]], errors: list[Input
                 )
             )
     values = {k: v for k, v in values.items() if v is not None}
-    return Record(values=values, where=Location(file=path, sheet=sheet), columns=columns)
+    if month is not None:
+        for k in ("start", "end"):
+            rows.setdefault(k, rows.get("month", 0))
+            columns.setdefault(k, columns.get("month", "value"))
+    return Record(values=values, where=Location(file=path, sheet=sheet), columns=columns, rows=rows)
 
 
 def _same(text: str, label_key: str) -> bool:
@@ -550,6 +555,8 @@ def read_team_workbook(path: Path) -> Team:
                 errors.append(_missing_sheet(path, spec.sheet_key, names))
             continue
         used.add(sheet)
+        if not spec.required_sheet and all(is_blank(v) for r in cells[sheet] for v in r):
+            continue  # an optional sheet left empty
         table = read_table(path, sheet, cells[sheet], spec.columns, errors)
         if table is None:
             continue

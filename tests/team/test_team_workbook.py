@@ -142,3 +142,35 @@ def test_formula_like_text_stays_text(tmp_path):
     cell = openpyxl.load_workbook(path)["Employees"]["B2"]
     assert cell.data_type == "s" and cell.value == "=HYPERLINK(1)"
     assert read_team(path).employees[0].name == "=HYPERLINK(1)"
+
+
+def test_settings_errors_name_the_setting_row(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    ws = wb["Settings"]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(2, ws.max_row + 1)}
+    ws.cell(row=rows["interval minutes 时段分钟"], column=2).value = 90
+    ws.cell(row=ws.max_row + 1, column=1).value = "currency"
+    wb.save(workbook)
+    text = _error(workbook)
+    row = rows["interval minutes 时段分钟"]
+    expected = f"sheet 'Settings', row {row}, column 'value 值': 90 is not valid: Input should be less than or equal to 60"
+    assert expected in text
+    assert "unknown setting 'currency' (known settings: 'team name', 'month'," in text
+
+
+def test_month_or_dates_required(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    ws = wb["Settings"]
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(row=r, column=1).value == "month 月份":
+            ws.cell(row=r, column=2).value = None
+    wb.save(workbook)
+    assert "the roster start date is not given. Give the setting 'month' (e.g. 2026-10)" in _error(workbook)
+
+
+def test_empty_optional_sheet_is_skipped(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    ws = wb["Requests"]
+    ws.delete_rows(1, ws.max_row)
+    wb.save(workbook)
+    assert read_team(workbook).requests == ()
