@@ -6,7 +6,7 @@ result.daily, result.summary, result.exceptions, result.punches, result.accounti
 """
 
 from rosterkit.attendance.reconcile import prepare_roster, reconcile_month
-from rosterkit.attendance.result import AttendanceResult
-from rosterkit.attendance.settings import AttendanceSettings
+from rosterkit.model.attendance_result import AttendanceResult
+from rosterkit.model.attendance_settings import AttendanceSettings
 
 __all__ = ["AttendanceResult", "AttendanceSettings", "prepare_roster", "reconcile_month"]

@@ -3,7 +3,8 @@
 Employees are matched by id first (exactly, then ignoring leading zeros when that is unique), else
 by name through the employee list; an unknown or ambiguous name is reported with its reason, never
 guessed. Duplicates: a punch within ``duplicate_within_seconds`` of the same person's previous punch
-is collapsed into it (a chain of such punches counts once).
+is collapsed into it (a chain of such punches counts once). Exports that write HH:MM
+only show a punch repeated 45 s later one minute on, so "at most" (not "less than") a minute.
 """
 
 from __future__ import annotations
@@ -110,8 +111,8 @@ def _resolve_one(
 
 def duplicate_mask(codes: np.ndarray, seconds: np.ndarray, within_seconds: int) -> np.ndarray:
     """For punches sorted by (employee code, time): True where a punch follows the same person's
-    previous punch by less than ``within_seconds`` (collapsed into it)."""
+    previous punch by at most ``within_seconds`` (collapsed into it)."""
     dup = np.zeros(len(codes), dtype=bool)
     if len(codes) > 1 and within_seconds > 0:
-        dup[1:] = (codes[1:] == codes[:-1]) & (seconds[1:] - seconds[:-1] < within_seconds)
+        dup[1:] = (codes[1:] == codes[:-1]) & (seconds[1:] - seconds[:-1] <= within_seconds)
     return dup

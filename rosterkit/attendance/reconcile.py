@@ -31,11 +31,11 @@ import pandas as pd
 
 from rosterkit.attendance import normalise as N
 from rosterkit.attendance.leave_days import approval_problems, expand_leave
-from rosterkit.attendance.result import MATCHED, OUTSIDE, UNMATCHED, AttendanceResult
-from rosterkit.attendance.settings import AttendanceSettings
 from rosterkit.attendance.summary import accounting_table, exceptions_table, monthly_summary
 from rosterkit.calendar import DayKind, WorkCalendar
 from rosterkit.model import columns as C
+from rosterkit.model.attendance_result import MATCHED, OUTSIDE, UNMATCHED, AttendanceResult
+from rosterkit.model.attendance_settings import AttendanceSettings
 from rosterkit.model.leave import Leave, parse_leave_type
 
 DAY = 86400

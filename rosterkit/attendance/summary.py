@@ -5,29 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from rosterkit.attendance.result import OUTCOMES
 from rosterkit.model import columns as C
+from rosterkit.model.attendance_result import OUTCOMES, SUMMARY_COLUMNS
 from rosterkit.model.leave import LeaveType
-
-SUMMARY_COLUMNS = [
-    C.EMPLOYEE_ID,
-    C.NAME,
-    "scheduled_days",
-    "attended_days",
-    "late_count",
-    "late_minutes",
-    "serious_late_count",
-    "early_leave_count",
-    "early_leave_minutes",
-    "missing_punches",
-    "absent_days",
-    *[f"leave_{lt.value}_days" for lt in LeaveType],
-    "overtime_150_hours",
-    "overtime_200_hours",
-    "overtime_300_hours",
-    "holiday_duty_days",
-    "unscheduled_days",
-]
 
 EXCEPTION_STATUSES = (
     "absent",

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from rosterkit.attendance.settings import AttendanceSettings
 from rosterkit.errors import InputError, InputErrors, Location
+from rosterkit.model.attendance_settings import AttendanceSettings
 
 
 def build_settings(values: Mapping[str, Any], source: Path | str | None = None) -> AttendanceSettings:

@@ -14,13 +14,12 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from rosterkit.attendance.result import OUTCOMES, AttendanceResult
-from rosterkit.attendance.summary import SUMMARY_COLUMNS
 from rosterkit.io.atomic import atomic_path, staged_outputs
 from rosterkit.io.excel import FORMULA_STARTS
 from rosterkit.labels import get_language, t
 from rosterkit.labels.attendance import reason_key
 from rosterkit.model import columns as C
+from rosterkit.model.attendance_result import OUTCOMES, SUMMARY_COLUMNS, AttendanceResult
 from rosterkit.model.leave import LEAVE_NAMES_ZH, LeaveType
 
 WORKBOOK_NAME = "attendance.xlsx"

@@ -103,14 +103,14 @@ def test_adjacent_shifts_never_claim_the_same_punch():
     p = punches(
         ("E1", f"{MON} 13:55"),
         ("E1", f"{MON} 22:30"),
-        ("E1", "2024-03-05 01:59"),
+        ("E1", "2024-03-05 01:58"),
         ("E1", "2024-03-05 02:00"),
         ("E1", "2024-03-05 05:50"),
         ("E1", "2024-03-05 14:00"),
     )
     result = run(r, p, window_after_end_minutes=360, window_before_start_minutes=360)
     monday, tuesday = day(result, "E1", MON), day(result, "E1", "2024-03-05")
-    assert monday["punches"] == "13:55;22:30;01:59+1"
+    assert monday["punches"] == "13:55;22:30;01:58+1"
     assert tuesday["punches"] == "02:00;05:50;14:00"
     assert result.counts() == {"matched": 6, "outside_roster": 0, "unmatched": 0}
 

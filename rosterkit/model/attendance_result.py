@@ -1,4 +1,4 @@
-"""What ``reconcile_month`` returns: the daily table, the monthly summary, the exceptions to follow
+"""What ``rosterkit.attendance.reconcile_month`` returns: the daily table, the monthly summary, the exceptions to follow
 up, and the accounting of every input punch."""
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ from datetime import date
 
 import pandas as pd
 
-from rosterkit.attendance.settings import AttendanceSettings
 from rosterkit.model import columns as C
+from rosterkit.model.attendance_settings import AttendanceSettings
+from rosterkit.model.leave import LeaveType
 
 # outcomes of an input punch (the accounting adds these up to the input's rows)
 MATCHED = "matched"
@@ -34,6 +35,27 @@ STATUSES = (
     "unscheduled_punch",
     "rest",
 )
+
+# columns of the monthly summary (月度汇总), one row per employee
+SUMMARY_COLUMNS = [
+    C.EMPLOYEE_ID,
+    C.NAME,
+    "scheduled_days",
+    "attended_days",
+    "late_count",
+    "late_minutes",
+    "serious_late_count",
+    "early_leave_count",
+    "early_leave_minutes",
+    "missing_punches",
+    "absent_days",
+    *[f"leave_{lt.value}_days" for lt in LeaveType],
+    "overtime_150_hours",
+    "overtime_200_hours",
+    "overtime_300_hours",
+    "holiday_duty_days",
+    "unscheduled_days",
+]
 
 
 @dataclass
