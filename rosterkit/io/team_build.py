@@ -86,6 +86,13 @@ def _message(err: dict[str, Any], model: type[BaseModel] | None) -> str:
     value = err.get("input")
     if err.get("type") == "missing":
         return "a value is required here"
+    if err.get("type") == "string_pattern_mismatch":
+        pattern = str((err.get("ctx") or {}).get("pattern", ""))
+        msg = (
+            "expected a colour as 6 hex digits, e.g. FFF2CC"
+            if "A-Fa-f" in pattern
+            else "expected a short code without spaces or , ; | = (at most 16 characters)"
+        )
     if isinstance(value, (str, int, float, date)) and not isinstance(value, bool):
         return f"{value!r} is not valid: {msg}"
     return msg
