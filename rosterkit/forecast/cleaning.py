@@ -15,6 +15,8 @@ Steps, each its own function (and test):
 6. ``find_anomalous_days``: a day total far from the robust level of its weekday.
 7. ``mark_post_closure``: the first two open days after an unusual closure (a holiday) carry the
    calls of the closed day; they are modelled separately, not used as ordinary days.
+8. turn-of-month positions (``rosterkit.forecast.effects``): training days are divided by their
+   position's factor, forecasts multiplied by it.
 
 Excluded days are left out of training rather than imputed: every method averages over valid days.
 """
@@ -24,12 +26,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
 
 from rosterkit.calendar import DayKind, WorkCalendar
 from rosterkit.errors import InputError, Location
+from rosterkit.forecast.effects import learn_position_factors, month_positions
 from rosterkit.io.history import CallHistory
 from rosterkit.labels import t
 
@@ -72,12 +76,14 @@ class DayMatrix:
 
 @dataclass
 class CleanHistory:
-    """A day matrix with each day's status, profile key and post-closure rank (0, 1 or 2)."""
+    """A day matrix with each day's status, profile key, post-closure rank (0, 1 or 2) and
+    turn-of-month position (``rosterkit.forecast.effects``)."""
 
     matrix: DayMatrix
     status: np.ndarray  # DayStatus per day (object array)
     keys: np.ndarray
     post: np.ndarray
+    positions: np.ndarray
     reasons: dict[date, str] = field(default_factory=dict)
     open_keys: frozenset[int] = frozenset()
     holidays_seen: dict[str, list[float]] = field(default_factory=dict)  # name -> day ratios (0 = closed)
@@ -85,6 +91,12 @@ class CleanHistory:
     @property
     def valid(self) -> np.ndarray:
         return self.status == DayStatus.OPEN
+
+    @cached_property
+    def position_factors(self) -> dict[str, float]:
+        """Turn-of-month factors learned from this history's valid days."""
+        totals = np.nan_to_num(self.matrix.calls).sum(axis=1)
+        return learn_position_factors(totals, self.valid, self.keys, self.positions)
 
     def excluded(self) -> list[tuple[date, str, str]]:
         """(date, status, reason) of every day kept out of training that had data or was expected open."""
@@ -106,6 +118,7 @@ class CleanHistory:
             self.status[:n],
             self.keys[:n],
             self.post[:n],
+            self.positions[:n],
             self.reasons,
             self.open_keys,
             self.holidays_seen,
@@ -318,4 +331,5 @@ def clean_history(
     for i in np.flatnonzero((post > 0) & (status == DayStatus.OPEN)):
         status[i] = DayStatus.POST_CLOSURE
         reasons[matrix.dates[i].date()] = t("fc.reason.post_closure", rank=int(post[i]))
-    return CleanHistory(matrix, status, keys, post, reasons, opened, holidays_seen)
+    positions = month_positions(matrix.dates, calendar)
+    return CleanHistory(matrix, status, keys, post, positions, reasons, opened, holidays_seen)
