@@ -64,6 +64,14 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
     if no_date.any():
         i = int(no_date.to_numpy().nonzero()[0][0])
         raise InputError("the date is empty.", where=table.where(i, C.DATE), fix="Fill it in as YYYY-MM-DD.")
+    twice = out.duplicated([C.EMPLOYEE_ID, C.DATE])
+    if twice.any():
+        i = int(twice.to_numpy().nonzero()[0][0])
+        raise InputError(
+            f"a second row for employee '{out[C.EMPLOYEE_ID].iloc[i]}' on {out[C.DATE].iloc[i].date()}.",
+            where=table.where(i, C.DATE),
+            fix="Keep one row per employee per day (at most one shift a day).",
+        )
     leave = out[C.SHIFT].map(lambda s: (lt.value if (lt := parse_leave_type(s)) else "") if s else "")
     no_times = out[C.START].isna() | out[C.END].isna()
     out[C.LEAVE_TYPE] = leave.where(no_times, "")
@@ -90,12 +98,18 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
     return out
 
 
-def _read_roster_workbook(path: Path) -> pd.DataFrame:
+def roster_workbook_reader():
+    """The roster workbook reader (``rosterkit.io.roster_workbook.read_roster_table``), if this
+    build has one."""
     try:
-        from rosterkit.io import roster_workbook  # written by the roster engineer
+        from rosterkit.io import roster_workbook  # written with the roster command
     except ImportError:
-        roster_workbook = None
-    reader = getattr(roster_workbook, "read_roster_table", None) if roster_workbook else None
+        return None
+    return getattr(roster_workbook, "read_roster_table", None)
+
+
+def _read_roster_workbook(path: Path) -> pd.DataFrame:
+    reader = roster_workbook_reader()
     if reader is None:
         raise InputError(
             "reading the roster from .xlsx is not supported by this version of attendance.",

@@ -258,3 +258,24 @@ def test_name_only_punches_without_an_employee_list_are_reported(cli, files):
     wb = load_workbook(out / "attendance.xlsx", read_only=True)
     reasons = [r[6] for r in wb["Punches not on a shift"].iter_rows(min_row=2, values_only=True)]
     assert reasons == ["unknown employee id '77' (name '李四' not found either)"] * 2
+
+
+def test_roster_with_two_rows_for_one_day(cli, files):
+    rows = [*ROSTER, ("E1", "2024-03-04", "", "", "")]
+    roster = _csv(files["dir"] / "r.csv", ["employee_id", "date", "shift", "start", "end"], rows)
+    result = cli("attendance", roster, files["punches"], "--out", files["dir"] / "out")
+    assert result.exit_code == 2
+    assert "r.csv, row 6, column 'date': a second row for employee 'E1' on 2024-03-04." in result.stderr
+
+
+def test_roster_xlsx_without_a_reader_says_to_use_csv(cli, files):
+    from rosterkit.io import roster_table
+
+    workbook = files["dir"] / "roster.xlsx"
+    Workbook().save(workbook)
+    result = cli("attendance", workbook, files["punches"], "--out", files["dir"] / "out")
+    if roster_table.roster_workbook_reader() is None:
+        assert result.exit_code == 2
+        assert "Pass the roster.csv" in result.stderr
+    else:
+        assert result.exit_code in (0, 2)
