@@ -28,6 +28,13 @@ REASON_AMBIGUOUS = "ambiguous name"
 REASON_NAME_NO_LIST = "name only, and no employee list with names was given"
 
 
+def _stripped(values: pd.Series) -> pd.Series:
+    """Text without surrounding blanks ("" for missing), computed once per distinct value."""
+    codes, uniques = pd.factorize(values.fillna(""))
+    done = np.array([str(u).strip() for u in uniques], dtype=object)
+    return pd.Series(done[codes] if len(done) else np.array([], dtype=object), index=values.index)
+
+
 def _strip_zeros(text: str) -> str:
     return text.lstrip("0") or "0"
 
@@ -48,8 +55,8 @@ def resolve_employees(
         if name:
             by_name.setdefault(name.strip(), []).append(emp)
 
-    ids = punches[C.EMPLOYEE_ID].fillna("").astype(str).str.strip()
-    person = punches[C.NAME].fillna("").astype(str).str.strip()
+    ids = _stripped(punches[C.EMPLOYEE_ID])
+    person = _stripped(punches[C.NAME])
     pairs = pd.DataFrame({"i": ids, "n": person}).drop_duplicates()
     lookup: dict[tuple[str, str], tuple[str, str, str]] = {}
     for emp, name in zip(pairs["i"], pairs["n"], strict=True):

@@ -65,7 +65,10 @@ def prepare_roster(roster: pd.DataFrame) -> pd.DataFrame:
     out[C.START] = pd.to_datetime(out[C.START])
     out[C.END] = pd.to_datetime(out[C.END])
     if C.LEAVE_TYPE not in out:
-        codes = out[C.SHIFT].map(lambda s: (lt.value if (lt := parse_leave_type(s)) else "") if s else "")
+        leave_codes = {
+            s: (lt.value if (lt := parse_leave_type(s)) else "") for s in out[C.SHIFT].unique() if s
+        }
+        codes = out[C.SHIFT].map(leave_codes).fillna("")
         out[C.LEAVE_TYPE] = codes.where(out[C.START].isna(), "")
     out[C.LEAVE_TYPE] = out[C.LEAVE_TYPE].fillna("").astype(str)
     twice = out.duplicated([C.EMPLOYEE_ID, C.DATE])
@@ -84,6 +87,19 @@ def _seconds(stamps: pd.Series, base: pd.Timestamp) -> np.ndarray:
 def _day_kinds(days: np.ndarray, base: pd.Timestamp, calendar: WorkCalendar) -> np.ndarray:
     kinds = {d: calendar.kind((base + pd.Timedelta(days=int(d))).date()).value for d in np.unique(days)}
     return np.array([kinds[d] for d in days], dtype=object)
+
+
+def _joined(row: np.ndarray, sec: np.ndarray, text: np.ndarray, n_rows: int) -> np.ndarray:
+    """The texts of each row joined with ';' in time order ("" for a row without any)."""
+    out = np.full(n_rows, "", dtype=object)
+    if len(row) == 0:
+        return out
+    order = np.lexsort((sec, row))
+    row, text = row[order], text[order] + ";"
+    starts = np.flatnonzero(np.r_[True, row[1:] != row[:-1]])
+    joined = np.add.reduceat(text, starts)
+    out[row[starts]] = [t[:-1] for t in joined]
+    return out
 
 
 def _day_rows(code, day, status, leave_type, scheduled: float, leave_days: float, **extra) -> pd.DataFrame:
@@ -266,9 +282,9 @@ def reconcile_month(
     clock = np.array([f"{m // 60:02d}:{m % 60:02d}" for m in range(1440)], dtype=object)
     text = clock[(psec[shown] % DAY) // 60]
     offset = psec[shown] // DAY - row_day[shown]
-    text = np.where(offset == 0, text, text + np.char.mod("%+d", offset).astype(object))
-    lists = pd.Series(text).groupby(row_of_key.get_indexer(punch_key[shown]), sort=False).agg(";".join)
-    daily[C.PUNCHES] = lists.reindex(range(len(daily))).fillna("").to_numpy()
+    later = np.flatnonzero(offset != 0)
+    text[later] = [f"{t}{o:+d}" for t, o in zip(text[later], offset[later], strict=True)]
+    daily[C.PUNCHES] = _joined(row_of_key.get_indexer(punch_key[shown]), psec[shown], text, len(daily))
 
     # each input punch's outcome and reason
     n = len(p)
