@@ -74,7 +74,8 @@ def backtest(
     special_days: dict | None = None,
 ) -> tuple[list[BacktestRow], dict[str, tuple[np.ndarray, np.ndarray]]]:
     """Each method's WAPE and MASE per origin, and every method's (actual, forecast) pairs pooled
-    over the origins (for prediction intervals). Days with outages or anomalies are not scored."""
+    over the origins (for prediction intervals). Days with outages or anomalies are not scored, but
+    their intervals do enter the pooled pairs: prediction intervals must allow for such days."""
     rows: list[BacktestRow] = []
     pairs: dict[str, tuple[list, list]] = {name: ([], []) for name in methods}
     dates = clean.matrix.dates
@@ -84,10 +85,12 @@ def backtest(
         scale = naive_scale(train)
         sel = (dates >= origin) & (dates < origin + pd.Timedelta(days=horizon_days))
         idx = np.flatnonzero(sel)
-        scored = np.isin(clean.status[idx], EVALUATED) & clean.matrix.has_data[idx]
+        has_data = clean.matrix.has_data[idx]
+        scored = np.isin(clean.status[idx], EVALUATED) & has_data
         if not scored.any():
             continue
         actual = np.nan_to_num(clean.matrix.calls[idx][scored])
+        every_actual = np.nan_to_num(clean.matrix.calls[idx][has_data])
         for name, method in methods.items():
             values, _plan = predict_days(past, method, dates[idx], calendar, special_days)
             forecast = values[scored]
@@ -96,8 +99,8 @@ def backtest(
                     name, origin, wape(actual, forecast), mase(actual, forecast, scale), int(scored.sum())
                 )
             )
-            pairs[name][0].append(actual.ravel())
-            pairs[name][1].append(forecast.ravel())
+            pairs[name][0].append(every_actual.ravel())
+            pairs[name][1].append(values[has_data].ravel())
     pooled = {name: (np.concatenate(a), np.concatenate(f)) for name, (a, f) in pairs.items() if a}
     return rows, pooled
 

@@ -27,7 +27,7 @@ from rosterkit.model import columns as col
 
 DEFAULT_METHOD = "ensemble"
 BACKTEST_DAYS = 14
-BACKTEST_ORIGINS = 3
+BACKTEST_ORIGINS = 8
 SWITCH_MARGIN = 0.05  # auto leaves the ensemble only for a method >= 5 % (relative) better in backtest
 
 
@@ -73,14 +73,27 @@ def choose_method(
     return best, rows, pooled
 
 
-def ratio_band(actual: np.ndarray, forecast: np.ndarray, level: float) -> tuple[float, float]:
-    """Quantiles of actual/forecast over backtested intervals with material volume."""
-    ok = forecast >= max(1.0, 0.05 * float(forecast.max(initial=0)))
-    if ok.sum() < 20:
-        return float("nan"), float("nan")
-    ratios = actual[ok] / forecast[ok]
+BAND_BINS = 4
+
+
+def prediction_band(
+    actual: np.ndarray, forecast: np.ndarray, level: float, values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Lower and upper bounds for ``values`` from backtest pairs: the quantiles of actual/forecast
+    among backtested intervals of similar volume (``BAND_BINS`` bins by forecast quantile: small
+    volumes vary relatively more). Without enough pairs, a Poisson band."""
     tail = (1.0 - level / 100.0) / 2.0
-    return float(np.quantile(ratios, tail)), float(np.quantile(ratios, 1.0 - tail))
+    ok = forecast >= 1.0
+    if ok.sum() < 20 * BAND_BINS:
+        z = _normal_quantile(1.0 - tail)
+        return values - z * np.sqrt(values), values + z * np.sqrt(values)
+    f, ratios = forecast[ok], actual[ok] / forecast[ok]
+    edges = np.quantile(f, np.linspace(0, 1, BAND_BINS + 1)[1:-1])
+    which = np.digitize(f, edges)
+    lo_q = np.array([np.quantile(ratios[which == b], tail) for b in range(BAND_BINS)])
+    hi_q = np.array([np.quantile(ratios[which == b], 1.0 - tail) for b in range(BAND_BINS)])
+    target_bin = np.digitize(values, edges)
+    return values * lo_q[target_bin], values * hi_q[target_bin]
 
 
 def forecast_calls(
@@ -143,13 +156,9 @@ def forecast_calls(
     stamps = (dates.values[:, None] + np.arange(slots)[None, :] * np.timedelta64(minutes, "m")).ravel()
     frame = pd.DataFrame({col.INTERVAL_START: pd.DatetimeIndex(stamps), col.CALLS: values.ravel()})
     if level is not None:
-        lo_q, hi_q = ratio_band(*pooled[chosen], level) if chosen in pooled else (float("nan"),) * 2
         f = values.ravel()
-        if np.isnan(lo_q):  # no backtest possible: Poisson band only
-            z = _normal_quantile(0.5 + level / 200.0)
-            lo, hi = f - z * np.sqrt(f), f + z * np.sqrt(f)
-        else:
-            lo, hi = f * lo_q, f * hi_q
+        actual, fitted = pooled.get(chosen, (np.zeros(0), np.zeros(0)))
+        lo, hi = prediction_band(actual, fitted, level, f)
         frame[col.CALLS_LO] = np.clip(np.minimum(lo, f), 0.0, None)
         frame[col.CALLS_HI] = np.maximum(hi, f)
     if clean.matrix.handle_s is not None:
