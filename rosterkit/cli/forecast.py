@@ -99,7 +99,12 @@ def _day(text: str, option: str) -> date:
         raise InputError(f"{option} '{text}' is not a date.", fix="Write it as YYYY-MM-DD.") from None
 
 
-@click.group("forecast", cls=DefaultGroup, invoke_without_command=False)
+@click.group(
+    "forecast",
+    cls=DefaultGroup,
+    invoke_without_command=False,
+    subcommand_metavar="HISTORY --start DATE --end DATE -o FILE | backtest HISTORY | report HISTORY --out DIR",
+)
 def command() -> None:
     """Forecast calls per interval from history; `backtest` scores the methods; `report` writes the
     daily / weekly / monthly traffic reports (话务报表).

@@ -149,6 +149,8 @@ def forecast_calls(
                 score = mean_wape([r for r in rows if r.method == best])[best]
                 origins = len({r.origin for r in rows})
                 notes.append(t("fc.log.method", method=best, wape=score, origins=origins))
+    if pd.Timestamp(start) <= clean.matrix.dates[-1]:
+        notes.append(t("fc.log.overlap", start=start, last=clean.matrix.dates[-1].date()))
     dates = pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D")
     values, plan = predict_days(clean, methods[chosen], dates, calendar, special_days)
     notes.extend(plan.notes)

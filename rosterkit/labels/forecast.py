@@ -42,6 +42,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "If the centre closes that day, list it as 'closed' in a --special-days file",
         "{date} {name}：历史中没有该节假日；按普通日预测。若当天不营业，请在 --special-days 文件中标为 'closed'",
     ),
+    "fc.log.overlap": (
+        "the horizon starts on {start}, inside the history (last day {last}): it is forecast from the whole "
+        "history, those days included",
+        "预测期从 {start} 开始，落在历史数据之内（最后一天 {last}）：按全部历史数据预测，包括这些天",
+    ),
     # backtest table
     "fc.bt.method": ("method", "方法"),
     "fc.bt.origin": ("origin", "起点"),

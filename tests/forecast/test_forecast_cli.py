@@ -190,3 +190,34 @@ def test_staff_errors_exit_2(cli, tmp_path):
     bad = cli("staff", forecast, "--aht", "180", "--service-level", "80", "-o", out)
     assert bad.exit_code == 2 and "row 2, column 'calls'" in bad.stderr
     assert not out.exists()
+
+
+def test_history_coarser_than_the_interval_is_refused(cli, history_csv, tmp_path):
+    result = run_forecast(cli, history_csv(), tmp_path / "f.csv", "--interval", "15min")
+    assert result.exit_code == 2
+    assert "one row every 30 min, coarser than the 15 min asked for" in result.stderr
+    assert "--interval 30min" in result.stderr
+
+
+def test_horizon_inside_the_history_is_noted(cli, history_csv, tmp_path):
+    out = tmp_path / "f.csv"
+    result = cli(
+        "forecast",
+        history_csv(),
+        "--start",
+        "2024-04-22",
+        "--end",
+        "2024-04-28",
+        "--country",
+        "none",
+        "-o",
+        out,
+    )
+    assert result.exit_code == 0
+    assert "inside the history" in result.stderr
+
+
+def test_forecast_help_shows_the_default_command_options(cli):
+    result = cli("forecast", "--help")
+    assert result.exit_code == 0
+    assert "--start" in result.stdout and "backtest" in result.stdout and "report" in result.stdout
