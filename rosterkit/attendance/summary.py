@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from rosterkit.model import columns as C
-from rosterkit.model.attendance_result import OUTCOMES, SUMMARY_COLUMNS
+from rosterkit.model.attendance_result import EXCEPTION_COLUMNS, OUTCOMES, SUMMARY_COLUMNS
 from rosterkit.model.leave import LeaveType
 
 EXCEPTION_STATUSES = (
@@ -43,7 +43,8 @@ def monthly_summary(daily: pd.DataFrame) -> pd.DataFrame:
 
 def exceptions_table(daily: pd.DataFrame, approvals: list[dict], punches: pd.DataFrame) -> pd.DataFrame:
     """What a clerk follows up: absences, missing punches, serious lateness, work outside the
-    roster, punches on leave days, leave on days off, leave approval problems, unmatched punches."""
+    roster, punches on leave days, leave on days off, leave approval problems, and unmatched punches
+    (one line per reason, person and file, with the first row and the count)."""
     parts = []
     flagged = daily[daily[C.STATUS].isin(EXCEPTION_STATUSES)]
     parts.append(flagged.assign(kind=flagged[C.STATUS], info=""))
@@ -51,49 +52,22 @@ def exceptions_table(daily: pd.DataFrame, approvals: list[dict], punches: pd.Dat
     parts.append(on_leave.assign(kind="punched_on_leave", info=on_leave[C.LEAVE_TYPE]))
     day_off = daily[daily["leave_on_day_off"] > 0]
     parts.append(day_off.assign(kind="leave_on_day_off", info=day_off[C.LEAVE_TYPE]))
-    names = daily.drop_duplicates(C.EMPLOYEE_ID).set_index(C.EMPLOYEE_ID)[C.NAME]
     if approvals:
+        names = daily.drop_duplicates(C.EMPLOYEE_ID).set_index(C.EMPLOYEE_ID)[C.NAME]
         frame = pd.DataFrame(approvals)
-        frame[C.NAME] = frame[C.EMPLOYEE_ID].map(names).fillna("")
-        frame[C.PUNCHES] = ""
-        parts.append(frame)
+        parts.append(frame.assign(name=frame[C.EMPLOYEE_ID].map(names).fillna("")))
     lost = punches[punches["outcome"] == "unmatched"]
     if len(lost):
         grouped = (
-            lost.groupby(["detail", C.SOURCE_FILE], sort=False)
-            .agg(
-                first_row=(C.SOURCE_ROW, "min"),
-                rows=(C.SOURCE_ROW, "size"),
-                employee_id=(C.EMPLOYEE_ID, "first"),
-                name=(C.NAME, "first"),
-            )
+            lost.groupby(["reason", C.EMPLOYEE_ID, C.NAME, C.SOURCE_FILE], sort=False, dropna=False)
+            .agg(source_row=(C.SOURCE_ROW, "min"), rows=(C.SOURCE_ROW, "size"))
             .reset_index()
         )
-        parts.append(
-            pd.DataFrame(
-                {
-                    C.EMPLOYEE_ID: grouped[C.EMPLOYEE_ID],
-                    C.NAME: grouped[C.NAME],
-                    C.DATE: pd.NaT,
-                    "kind": "unmatched_punches",
-                    "info": grouped["detail"]
-                    + " — "
-                    + grouped[C.SOURCE_FILE].astype(str)
-                    + " row "
-                    + grouped["first_row"].astype(str)
-                    + " ("
-                    + grouped["rows"].astype(str)
-                    + ")",
-                    C.PUNCHES: "",
-                }
-            )
-        )
-    columns = [C.EMPLOYEE_ID, C.NAME, C.DATE, "kind", C.PUNCHES, "info"]
-    out = (
-        pd.concat([p[columns] for p in parts if len(p)], ignore_index=True)
-        if any(len(p) for p in parts)
-        else pd.DataFrame(columns=columns)
-    )
+        parts.append(grouped.assign(kind="unmatched_punches", info=grouped["reason"], date=pd.NaT))
+    parts = [part.reindex(columns=EXCEPTION_COLUMNS) for part in parts if len(part)]
+    if not parts:
+        return pd.DataFrame(columns=EXCEPTION_COLUMNS)
+    out = pd.concat(parts, ignore_index=True)
     return out.sort_values([C.EMPLOYEE_ID, C.DATE], kind="stable", na_position="last").reset_index(drop=True)
 
 

@@ -19,8 +19,10 @@ from rosterkit.io.excel import FORMULA_STARTS
 from rosterkit.labels import get_language, t
 from rosterkit.labels.attendance import reason_key
 from rosterkit.model import columns as C
-from rosterkit.model.attendance_result import OUTCOMES, SUMMARY_COLUMNS, AttendanceResult
+from rosterkit.model.attendance_result import EXCEPTION_COLUMNS, OUTCOMES, SUMMARY_COLUMNS, AttendanceResult
 from rosterkit.model.leave import LEAVE_NAMES_ZH, LeaveType
+
+LEAVE_CODES = {lt.value for lt in LeaveType}
 
 WORKBOOK_NAME = "attendance.xlsx"
 DAILY_CSV_NAME = "daily.csv"
@@ -71,6 +73,11 @@ def _leave_label(code: str) -> str:
     return LEAVE_NAMES_ZH[LeaveType(code)] if get_language() == "zh" else code
 
 
+def _reason_label(reason: str) -> str:
+    key = reason_key(reason)
+    return t(key) if key else reason
+
+
 def _dates(series: pd.Series) -> pd.Series:
     return pd.to_datetime(series).dt.strftime(C.DATE_FORMAT).fillna("")
 
@@ -102,9 +109,13 @@ def write_attendance_workbook(result: AttendanceResult, path: Path | str) -> Pat
     _append_frame(ws, _numbers(daily))
 
     ws = wb.create_sheet(t("att.sheet.exceptions"))
-    columns = [C.EMPLOYEE_ID, C.NAME, C.DATE, "kind", C.PUNCHES, "info"]
-    _header(ws, [t(f"att.col.{c}") for c in columns])
-    exc = result.exceptions[columns].copy()
+    _header(ws, [t(f"att.col.{c}") for c in EXCEPTION_COLUMNS])
+    exc = result.exceptions[EXCEPTION_COLUMNS].copy()
+    unmatched = exc["kind"] == "unmatched_punches"
+    exc["info"] = [
+        _reason_label(info) if lost else _leave_label(info) if info in LEAVE_CODES else info
+        for info, lost in zip(exc["info"].fillna(""), unmatched, strict=True)
+    ]
     exc[C.DATE] = _dates(exc[C.DATE])
     exc["kind"] = exc["kind"].map(lambda k: t(f"att.exc.{k}"))
     _append_frame(ws, _numbers(exc))
@@ -119,7 +130,7 @@ def write_attendance_workbook(result: AttendanceResult, path: Path | str) -> Pat
     listed = listed.assign(
         timestamp=listed[C.TIMESTAMP].dt.strftime("%Y-%m-%d %H:%M:%S").fillna(""),
         outcome=listed["outcome"].map(lambda o: t(f"att.outcome.{o}")),
-        reason=listed["detail"],
+        reason=[_reason_label(r) for r in listed["reason"]],
     )
     _append_frame(ws, _numbers(listed[columns]))
 
@@ -155,8 +166,7 @@ def _write_accounting(ws, result: AttendanceResult) -> None:
         for reason, rows, dups in zip(part["reason"], part["rows"], part["duplicates"], strict=True):
             if not reason:
                 continue
-            key = reason_key(reason)
-            ws.append([None, _cell(ws, t(key) if key else reason), int(rows), int(dups)])
+            ws.append([None, _cell(ws, _reason_label(reason)), int(rows), int(dups)])
     counts = result.counts()
     ws.append([])
     ws.append(

@@ -57,6 +57,21 @@ SUMMARY_COLUMNS = [
     "unscheduled_days",
 ]
 
+# columns of the exceptions table
+EXCEPTION_COLUMNS = [
+    C.EMPLOYEE_ID,
+    C.NAME,
+    C.DATE,
+    "kind",
+    C.PUNCHES,
+    C.LATE_MINUTES,
+    C.EARLY_LEAVE_MINUTES,
+    "info",  # a leave type code, an unmatched punch's reason, or a leave record's dates
+    C.SOURCE_FILE,
+    C.SOURCE_ROW,  # the first row of unmatched punches
+    "rows",  # how many unmatched punches of this kind in that file
+]
+
 
 @dataclass
 class AttendanceResult:
@@ -67,7 +82,7 @@ class AttendanceResult:
       day_kind, scheduled_days, attended_days, absent_days, leave_days, serious_late, pay-class
       overtime minutes (overtime_150/200/300_minutes), holiday_duty.
     - ``summary``: one row per employee (月度汇总).
-    - ``exceptions``: employee_id, name, date, kind, detail — what a clerk follows up.
+    - ``exceptions``: ``EXCEPTION_COLUMNS`` — what a clerk follows up.
     - ``punches``: one row per input punch: source_file, source_row, employee_id (as written),
       name, timestamp, resolved_id, outcome (matched / outside_roster / unmatched), reason,
       duplicate (collapsed into the previous punch), date (the day it was counted on).

@@ -256,8 +256,16 @@ def test_name_only_punches_without_an_employee_list_are_reported(cli, files):
     assert result.exit_code == 0
     assert "2 punch rows: 0 matched to shifts, 0 outside the roster, 2 unmatched" in result.stderr
     wb = load_workbook(out / "attendance.xlsx", read_only=True)
-    reasons = [r[6] for r in wb["Punches not on a shift"].iter_rows(min_row=2, values_only=True)]
-    assert reasons == ["unknown employee id '77' (name '李四' not found either)"] * 2
+    listed = [r[2:4] + r[6:] for r in wb["Punches not on a shift"].iter_rows(min_row=2, values_only=True)]
+    assert listed == [("77", "李四", "unknown employee id")] * 2
+    exceptions = [r for r in wb["Exceptions"].iter_rows(min_row=2, values_only=True)]
+    lost = [
+        (r[0], r[7], r[8], r[9], r[10]) for r in exceptions if r[3] == "punches that could not be attributed"
+    ]
+    assert lost == [("77", "unknown employee id", "zk.xlsx", 3, 2)]
+    result = cli("--lang", "zh", "attendance", files["roster"], files["zk"], "--out", out)
+    wb = load_workbook(out / "attendance.xlsx", read_only=True)
+    assert [r[6] for r in wb["未匹配打卡"].iter_rows(min_row=2, values_only=True)] == ["未知工号"] * 2
 
 
 def test_roster_with_two_rows_for_one_day(cli, files):
