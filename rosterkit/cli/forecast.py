@@ -14,7 +14,7 @@ from rosterkit.cli.main import log
 from rosterkit.errors import InputError
 from rosterkit.forecast.backtest import backtest as run_backtest
 from rosterkit.forecast.backtest import rolling_origins
-from rosterkit.forecast.forecaster import forecast_calls, prepare
+from rosterkit.forecast.forecaster import forecast_calls, make_calendar, prepare
 from rosterkit.forecast.intervals import parse_interval
 from rosterkit.forecast.methods import registry
 from rosterkit.forecast.reports import PERIODS, plot_forecast, traffic_summary
@@ -84,12 +84,8 @@ def _load(kw: dict[str, Any]) -> tuple[Any, int, WorkCalendar, dict]:
         sheet=kw["sheet"],
         records=True if kw["records"] else None,
     )
-    try:
-        calendar = WorkCalendar(kw["country"])
-    except ValueError as exc:
-        raise InputError(f"{exc}.", fix="Use an ISO country code such as CN or US, or none.") from None
     special = read_special_days(kw["special_days"]) if kw["special_days"] else {}
-    return history, minutes, calendar, special
+    return history, minutes, make_calendar(kw["country"], special), special
 
 
 def _day(text: str, option: str) -> date:

@@ -15,7 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from rosterkit.calendar import WorkCalendar
+from rosterkit.calendar import DayKind, WorkCalendar
 from rosterkit.errors import InputError
 from rosterkit.forecast.backtest import BacktestRow, backtest, mean_wape, rolling_origins
 from rosterkit.forecast.cleaning import CleanHistory, clean_history, to_day_matrix
@@ -38,6 +38,16 @@ class ForecastResult:
     clean: CleanHistory
     backtest: list[BacktestRow] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+def make_calendar(country: str, special_days: dict[date, str] | None = None) -> WorkCalendar:
+    """The holiday calendar of ``country`` with the special-days file's holiday / workday / rest /
+    makeup rows overriding it (closed and special days are handled by the forecast itself)."""
+    overrides = {d: DayKind(kind) for d, kind in (special_days or {}).items() if kind in set(DayKind)}
+    try:
+        return WorkCalendar(country, special_days=overrides)
+    except ValueError as exc:
+        raise InputError(f"{exc}.", fix="Use an ISO country code such as CN or US, or none.") from None
 
 
 def prepare(

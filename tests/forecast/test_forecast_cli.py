@@ -221,3 +221,66 @@ def test_forecast_help_shows_the_default_command_options(cli):
     result = cli("forecast", "--help")
     assert result.exit_code == 0
     assert "--start" in result.stdout and "backtest" in result.stdout and "report" in result.stdout
+
+
+def test_unknown_country_exits_2(cli, history_csv, tmp_path):
+    result = cli(
+        "forecast",
+        history_csv(),
+        "--start",
+        "2024-04-29",
+        "--end",
+        "2024-04-30",
+        "--country",
+        "XX",
+        "-o",
+        tmp_path / "f.csv",
+    )
+    assert result.exit_code == 2
+    assert "'XX'" in result.stderr and "ISO country code" in result.stderr
+
+
+def test_special_days_file_closes_a_day_in_the_horizon(cli, history_csv, tmp_path):
+    special = tmp_path / "special.csv"
+    special.write_text("date,kind\n2024-04-30,closed\n", encoding="utf-8")
+    out = tmp_path / "f.csv"
+    result = run_forecast(cli, history_csv(), out, "--special-days", special)
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out, parse_dates=[col.INTERVAL_START])
+    daily = frame.groupby(frame[col.INTERVAL_START].dt.day)[col.CALLS].sum()
+    assert daily[30] == 0 and daily[29] > 0 and daily[1] > 0
+
+
+def test_call_records_history_gives_calls_and_aht(cli, tmp_path):
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    days = pd.date_range("2024-03-04", periods=21, freq="D")
+    stamps = [d + pd.Timedelta(seconds=int(s)) for d in days for s in rng.uniform(9 * 3600, 17 * 3600, 300)]
+    path = tmp_path / "calls.csv"
+    pd.DataFrame(
+        {
+            "call_time": pd.DatetimeIndex(stamps).strftime("%Y-%m-%d %H:%M:%S"),
+            "talk_s": rng.integers(60, 300, len(stamps)),
+        }
+    ).to_csv(path, index=False)
+    out = tmp_path / "f.csv"
+    result = cli(
+        "forecast",
+        path,
+        "--records",
+        "--start",
+        "2024-03-25",
+        "--end",
+        "2024-03-25",
+        "--country",
+        "none",
+        "-o",
+        out,
+    )
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(out)
+    assert list(frame.columns) == [col.INTERVAL_START, col.CALLS, col.AHT_S]
+    assert frame[col.CALLS].sum() == pytest.approx(300, rel=0.15)
+    open_ = frame[col.CALLS] > 0
+    assert frame.loc[open_, col.AHT_S].between(120, 240).all()
