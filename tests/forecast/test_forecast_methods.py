@@ -127,3 +127,16 @@ def test_handle_time_gives_an_aht_column():
     result = forecast_calls(history(frame), date(2024, 4, 29), date(2024, 4, 29), 30, "ensemble", NONE)
     aht = result.frame["aht_s"]
     assert aht.between(150, 210).all()
+
+
+def test_chinese_bridging_day_follows_sunday_and_makeup_day_a_weekday():
+    # a 7-day centre; in 2024 Friday Oct 4 is a day off (National Day) and Saturday Oct 12 is worked
+    frame = make_history(start=date(2024, 7, 1), days=84, weekends=True, per_day=3000, seed=2)
+    result = forecast_calls(
+        history(frame), date(2024, 10, 4), date(2024, 10, 12), 30, "weekly_mean_8", WorkCalendar("CN")
+    )
+    daily = result.frame.groupby(result.frame["interval_start"].dt.date)["calls"].sum()
+    sunday_level, weekday_level = 3000 * WEEKDAY_FACTOR[6], 3000 * WEEKDAY_FACTOR[2]
+    assert daily[date(2024, 10, 4)] == pytest.approx(sunday_level, rel=0.1)
+    assert daily[date(2024, 10, 12)] == pytest.approx(weekday_level, rel=0.1)
+    assert daily[date(2024, 10, 11)] == pytest.approx(3000 * WEEKDAY_FACTOR[4], rel=0.1)
