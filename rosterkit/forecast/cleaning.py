@@ -240,9 +240,11 @@ def find_outages(values: np.ndarray, usable: np.ndarray, keys: np.ndarray, minut
         if best >= run_needed:
             start = (best_end - best + 1) * minutes
             end = (best_end + 1) * minutes
-            found[int(i)] = (
-                f"{best * minutes} min below half the usual level "
-                f"({start // 60:02d}:{start % 60:02d}-{end // 60:02d}:{end % 60:02d})"
+            found[int(i)] = t(
+                "fc.reason.outage",
+                minutes=best * minutes,
+                start=f"{start // 60:02d}:{start % 60:02d}",
+                end=f"{end // 60:02d}:{end % 60:02d}",
             )
     return found
 
@@ -257,7 +259,9 @@ def find_anomalous_days(values: np.ndarray, usable: np.ndarray, keys: np.ndarray
             continue
         ratio = totals[i] / ref[0]
         if ratio < ANOMALY_LOW or ratio > ANOMALY_HIGH:
-            found[int(i)] = f"day total {totals[i]:.0f} is {ratio:.0%} of the usual {ref[0]:.0f}"
+            found[int(i)] = t(
+                "fc.reason.anomalous", total=f"{totals[i]:.0f}", ratio=f"{ratio:.0%}", usual=f"{ref[0]:.0f}"
+            )
     return found
 
 
@@ -302,10 +306,10 @@ def clean_history(
         if kind == "closed":
             status[i] = DayStatus.CLOSED
             unusual_closure[i] = True
-            reasons[d] = "closed (special-days file)"
+            reasons[d] = t("fc.reason.special_closed")
         elif kind == "special":
             status[i] = DayStatus.SPECIAL
-            reasons[d] = "special day (special-days file)"
+            reasons[d] = t("fc.reason.special")
         elif calendar.is_holiday(d):
             holiday_idx.append(i)
             status[i] = DayStatus.HOLIDAY
@@ -323,6 +327,8 @@ def clean_history(
     usable = status == DayStatus.OPEN
     totals = values.sum(axis=1)
     for i in holiday_idx:
+        if keys[i] not in opened:
+            continue  # a holiday on a day the centre never opens says nothing about holidays
         name = reasons[matrix.dates[i].date()]
         ref = _reference(totals[:, None], usable, keys, i)
         ratio = 0.0 if not has_data[i] or ref is None or ref[0] <= 0 else float(totals[i] / ref[0])

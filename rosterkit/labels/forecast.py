@@ -26,6 +26,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "fc.status.special": ("special day", "特殊日"),
     "fc.status.post_closure": ("after a closure", "停业后首日"),
     "fc.reason.missing": ("no data on a day the centre usually opens", "通常营业的日子没有数据"),
+    "fc.reason.outage": (
+        "{minutes} min below half the usual level ({start}-{end})",
+        "{minutes} 分钟低于通常水平的一半（{start}-{end}）",
+    ),
+    "fc.reason.anomalous": (
+        "day total {total} is {ratio} of the usual {usual}",
+        "当日总量 {total}，为通常 {usual} 的 {ratio}",
+    ),
+    "fc.reason.special_closed": ("closed (special-days file)", "停业（特殊日文件）"),
+    "fc.reason.special": ("special day (special-days file)", "特殊日（特殊日文件）"),
     "fc.reason.post_closure": ("open day {rank} after a holiday closure", "节假日停业后第 {rank} 个营业日"),
     # log lines
     "fc.log.history": (
