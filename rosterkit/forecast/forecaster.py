@@ -65,10 +65,14 @@ def choose_method(
     special_days: dict[date, str] | None,
     origins: int = BACKTEST_ORIGINS,
     horizon_days: int = BACKTEST_DAYS,
+    only: str | None = None,
 ) -> tuple[str, list[BacktestRow], dict]:
     """The method with the lowest mean WAPE over rolling origins on the history itself; the ensemble
-    is kept unless another method beats it by ``SWITCH_MARGIN``."""
+    is kept unless another method beats it by ``SWITCH_MARGIN``. With ``only``, just that method is
+    backtested (for its prediction intervals)."""
     methods = registry()
+    if only is not None:
+        methods = {only: methods[only]}
     points = rolling_origins(clean, horizon_days, origins)
     if not points:
         return DEFAULT_METHOD, [], {}
@@ -78,6 +82,8 @@ def choose_method(
     if not scores:
         return DEFAULT_METHOD, rows, pooled
     best = min(scores, key=lambda k: (round(scores[k], 6), k))
+    if only is not None:
+        return only, rows, pooled
     if DEFAULT_METHOD in scores and scores[best] > (1.0 - SWITCH_MARGIN) * scores[DEFAULT_METHOD]:
         best = DEFAULT_METHOD  # a combination is the safer bet unless a single method is clearly better
     return best, rows, pooled
@@ -152,7 +158,9 @@ def forecast_calls(
     pooled: dict = {}
     chosen = method
     if method == "auto" or level is not None:
-        best, rows, pooled = choose_method(clean, calendar, special_days)
+        best, rows, pooled = choose_method(
+            clean, calendar, special_days, only=None if method == "auto" else method
+        )
         if method == "auto":
             chosen = best
             if rows:
