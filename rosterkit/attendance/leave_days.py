@@ -13,14 +13,17 @@ from rosterkit.model.leave import Approver, Leave
 LEAVE_DAY_COLUMNS = ["code", "day", "key", "type", "half", C.EMPLOYEE_ID]
 
 
-def expand_leave(leave: Iterable[Leave], code_index: pd.Index, base: pd.Timestamp) -> pd.DataFrame:
-    """One row per leave record per day: employee code, day number since ``base``, a join key
-    (code * 100000 + day), the leave type code and the half day ("am", "pm" or "")."""
+def expand_leave(
+    leave: Iterable[Leave], code_index: pd.Index, base: pd.Timestamp, days: tuple[int, int]
+) -> pd.DataFrame:
+    """One row per leave record per day inside ``days`` (first and last day number since
+    ``base``): employee code, day number, a join key (code * 100000 + day), the leave type code
+    and the half day ("am", "pm" or "")."""
     rows = []
     for record in leave:
         code = int(code_index.get_loc(record.employee_id))
-        first = (pd.Timestamp(record.start) - base).days
-        last = (pd.Timestamp(record.end) - base).days
+        first = max((pd.Timestamp(record.start) - base).days, days[0])
+        last = min((pd.Timestamp(record.end) - base).days, days[1])
         for day in range(first, last + 1):
             half = record.half_day.value if record.half_day else ""
             rows.append((code, day, code * 100_000 + day, record.type.value, half, record.employee_id))

@@ -180,7 +180,7 @@ def reconcile_month(
     count, in_sec, out_sec = in_and_out(shift_of[use], psec[use], pdir[use], s_start, s_end)
 
     # leave on shift days, and the rules of each shift
-    leave_rows = expand_leave(leave, code_index, base)
+    leave_rows = expand_leave(leave, code_index, base, (2, last_day))
     first_leave = leave_rows.drop_duplicates("key").set_index("key")
     s_leave_type = first_leave["type"].reindex(s_key).fillna("").to_numpy()
     s_half = first_leave["half"].reindex(s_key).fillna("").to_numpy()

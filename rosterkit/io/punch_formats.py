@@ -204,12 +204,8 @@ def parse_long(table: Table) -> pd.DataFrame:
     status_col = table.column(("打卡状态", "打卡结果"))
     if status_col is not None:
         status = body[status_col].astype(str)
-        problem = pd.Series(
-            np.where(
-                status.str.contains("未打卡|缺卡", regex=True), "no punch (未打卡/缺卡 in the export)", ""
-            ),
-            index=body.index,
-        )
+        no_punch = status.str.contains("未打卡|缺卡", regex=True).to_numpy() & stamps.isna().to_numpy()
+        problem = pd.Series(np.where(no_punch, "no punch (未打卡/缺卡 in the export)", ""), index=body.index)
     return _frame(table, positions, ids, names, stamps, direction, problem)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from attendance_helpers import day, punches, random_month, roster, run
 
@@ -249,3 +250,21 @@ def test_accounting_adds_up_and_every_kept_punch_is_shown_once(seed):
         ).abs()
         < 1e-9
     ).all()
+
+
+def test_leave_outside_the_roster_period_is_ignored_and_on_a_day_off_is_flagged():
+    r = roster(("E1", MON, "D"), ("E1", "2024-03-05", ""))
+    leave = [
+        Leave(
+            employee_id="E1",
+            start="2024-03-05",
+            end="2024-03-09",
+            type=LeaveType.ANNUAL,
+            approved_by=Approver.MANAGER,
+        ),
+    ]
+    result = run(r, punches(("E1", f"{MON} 08:55"), ("E1", f"{MON} 18:00")), leave)
+    assert result.daily["date"].max() == pd.Timestamp("2024-03-05")
+    rest = day(result, "E1", "2024-03-05")
+    assert (rest["status"], rest["leave_type"], rest["leave_days"]) == ("rest", "annual", 0)
+    assert result.exceptions["kind"].tolist() == ["leave_on_day_off"]
