@@ -1,11 +1,58 @@
-"""`rosterkit check` (not implemented yet)."""
+"""`rosterkit check`: recount every rule on a roster (the tool's own or one edited by hand)."""
+
+from __future__ import annotations
+
+from pathlib import Path
 
 import click
 
-from rosterkit.errors import RosterkitError
+from rosterkit.errors import HardViolationsError, InputError, Location
+from rosterkit.labels import t
 
 
 @click.command("check")
-def command() -> None:
-    """Not implemented yet."""
-    raise RosterkitError("'check' is not implemented yet.")
+@click.argument("roster_file", metavar="ROSTER", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("team_file", metavar="TEAM", type=click.Path(dir_okay=False, path_type=Path))
+def command(roster_file: Path, team_file: Path) -> None:
+    """Check ROSTER (roster.xlsx or roster.csv) against every rule of TEAM, without the solver.
+
+    Lists hard violations and soft penalties on stdout; exit 4 when a hard rule is broken.
+
+    \b
+    Example:
+      rosterkit check out/roster.xlsx examples/team.xlsx
+    Python:
+      from rosterkit.solver.check import check
+      report = check(roster, team)   # report.violations, report.penalties, report.cost
+    """
+    from rosterkit.cli.roster import read_any_roster
+    from rosterkit.io.team import read_team
+    from rosterkit.solver.check import check
+
+    team = read_team(team_file)
+    if not roster_file.exists():
+        raise InputError(
+            "file not found.", where=Location(file=roster_file), fix="Check the path of the roster."
+        )
+    roster = read_any_roster(roster_file, {s.code for s in team.shifts})
+    known = {e.id for e in team.employees}
+    strangers = [eid for eid in roster.employee_ids if eid not in known]
+    if strangers:
+        raise InputError(
+            f"employee(s) {', '.join(strangers[:5])} of the roster are not in the team.",
+            where=Location(file=roster_file),
+            fix=f"Add them to the team file {team_file.name} or remove them from the roster.",
+        )
+    team = team.model_copy(update={"start": roster.start, "end": roster.end})
+    report = check(roster, team)
+    if report.violations:
+        click.echo(t("check.hard", count=len(report.violations)))
+        for v in report.violations:
+            click.echo(f"  [{t('rule.' + v.rule)}] {v.message}")
+    if report.penalties:
+        click.echo(t("check.soft", count=len(report.penalties), cost=report.cost))
+        for p in sorted(report.penalties, key=lambda p: -p.cost):
+            click.echo(f"  [{t('rule.' + p.rule)}] {p.message} ({p.cost})")
+    if report.violations:
+        raise HardViolationsError(t("check.failed", count=len(report.violations)))
+    click.echo(t("check.ok", cost=report.cost))

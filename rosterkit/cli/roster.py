@@ -1,11 +1,201 @@
-"""`rosterkit roster` (not implemented yet)."""
+"""`rosterkit roster`: solve the month's duty roster and write roster.xlsx, roster.csv, summary.json."""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from datetime import date
+from pathlib import Path
 
 import click
 
-from rosterkit.errors import RosterkitError
+from rosterkit.cli.main import log, settings
+from rosterkit.errors import InputError, Location, RosterkitError
+from rosterkit.labels import t
+
+
+def _month(text: str) -> tuple[date, date]:
+    try:
+        year, month = (int(p) for p in text.split("-"))
+        last = _calendar.monthrange(year, month)[1]
+        return date(year, month, 1), date(year, month, last)
+    except ValueError:
+        raise InputError(
+            f"--month {text!r} is not a month.",
+            where=Location(column="--month"),
+            fix="Write it as YYYY-MM, e.g. 2026-03.",
+        ) from None
+
+
+def read_any_roster(path: Path, known_codes: set[str]):
+    """roster.xlsx (as written, or edited by hand) or roster.csv."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from rosterkit.io.roster_workbook import read_roster_workbook
+
+        return read_roster_workbook(path, known_codes)
+    from rosterkit.io.roster_csv import read_roster_csv
+
+    return read_roster_csv(path, known_codes)
 
 
 @click.command("roster")
-def command() -> None:
-    """Not implemented yet."""
-    raise RosterkitError("'roster' is not implemented yet.")
+@click.argument("team_file", metavar="TEAM", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for roster.xlsx, roster.csv and summary.json.",
+)
+@click.option(
+    "--time-limit", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds of search."
+)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1), help="CP-SAT workers.")
+@click.option(
+    "--seed", default=0, show_default=True, type=int, help="Random seed (same seed and workers: same roster)."
+)
+@click.option("--month", default=None, help="Solve this month (YYYY-MM) instead of the team file's period.")
+@click.option(
+    "--requirements",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="requirements.csv from `rosterkit staff` (interval coverage).",
+)
+@click.option(
+    "--repair-from",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Repair mode: re-solve from this day (YYYY-MM-DD), days before kept.",
+)
+@click.option(
+    "--previous",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Repair mode: the roster to repair (roster.csv or roster.xlsx).",
+)
+@click.option(
+    "--change-weight",
+    default=200,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Repair mode: cost of each changed day.",
+)
+@click.option(
+    "--summary",
+    "summary_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write summary.json here.",
+)
+@click.option(
+    "--nondeterministic", is_flag=True, help="Use all workers in parallel (faster, not reproducible)."
+)
+def command(
+    team_file: Path,
+    out_dir: Path,
+    time_limit: float,
+    workers: int,
+    seed: int,
+    month: str | None,
+    requirements: Path | None,
+    repair_from,
+    previous: Path | None,
+    change_weight: int,
+    summary_path: Path | None,
+    nondeterministic: bool,
+) -> None:
+    """Solve the duty roster (排班) of TEAM (team workbook .xlsx or .toml) with CP-SAT.
+
+    \b
+    Example:
+      rosterkit roster examples/team.xlsx --out out --time-limit 30 --workers 2 --seed 0
+      rosterkit roster team.xlsx --out out --repair-from 2026-03-12 --previous out/roster.csv
+    Python:
+      from rosterkit.solver.solve import make_roster, SolveOptions
+      result = make_roster(read_team(path), SolveOptions(time_limit_s=30))
+    """
+    from rosterkit.io.atomic import refuse_overwriting_inputs, staged_outputs
+    from rosterkit.io.roster_csv import write_roster_csv
+    from rosterkit.io.roster_workbook import write_roster_workbook
+    from rosterkit.io.summary import write_summary
+    from rosterkit.io.team import read_team
+    from rosterkit.solver.check import check
+    from rosterkit.solver.report import roster_book, summary
+    from rosterkit.solver.solve import Progress, SolveOptions, make_roster
+
+    if (repair_from is None) != (previous is None):
+        raise InputError(
+            "--repair-from and --previous go together.",
+            where=Location(column="--repair-from" if repair_from is None else "--previous"),
+            fix="Give both: the day to repair from and the roster to repair.",
+        )
+    inputs = [team_file, requirements, previous]
+    outputs = [out_dir / "roster.xlsx", out_dir / "roster.csv", out_dir / "summary.json", summary_path]
+    refuse_overwriting_inputs([o for o in outputs if o is not None], inputs)
+    team = read_team(team_file)
+    if month:
+        start, end = _month(month)
+        team = team.model_copy(update={"start": start, "end": end})
+    if requirements is not None:
+        from rosterkit.io.forecast_files import read_requirements
+
+        team = team.model_copy(update={"requirements": tuple(read_requirements(requirements))})
+
+    show = settings().progress
+
+    def progress(p: Progress) -> None:
+        if show:
+            click.echo(
+                t("roster.progress", objective=p.objective, bound=p.bound, gap=p.gap, seconds=p.seconds),
+                err=True,
+            )
+
+    options = SolveOptions(
+        time_limit_s=time_limit, workers=workers, seed=seed, deterministic=not nondeterministic, log=progress
+    )
+    known = {s.code for s in team.shifts}
+    if repair_from is not None:
+        from rosterkit.solver.repair import repair
+
+        before = read_any_roster(previous, known)
+        result = repair(team, before, repair_from.date(), options, change_weight=change_weight)
+        solved = result.team or team
+        report = check(
+            result.roster,
+            solved,
+            previous=before,
+            repair_from=repair_from.date(),
+            change_weight=change_weight,
+        )
+    else:
+        result = make_roster(team, options)
+        solved = team
+        report = check(result.roster, solved)
+    if report.hard_violations:
+        lines = "\n".join(v.message for v in report.violations)
+        raise RosterkitError(f"internal error: the solver's roster breaks hard rules:\n{lines}")
+    status_line = t(
+        "roster.summary_line",
+        status=t(f"status.{result.status}"),
+        objective=result.objective,
+        bound=_fmt(result.best_bound),
+    )
+    book = roster_book(solved, result.roster, report, status_line)
+    data = summary(result, report)
+    with staged_outputs(out_dir) as staging:
+        write_roster_workbook(staging / "roster.xlsx", book)
+        write_roster_csv(staging / "roster.csv", result.roster, solved.shift_by_code)
+        write_summary(staging / "summary.json", data)
+    if summary_path is not None:
+        write_summary(summary_path, data)
+    log(
+        t(
+            "roster.done",
+            status=t(f"status.{result.status}"),
+            objective=result.objective,
+            bound=_fmt(result.best_bound),
+            seconds=result.seconds,
+            violations=report.hard_violations,
+        )
+    )
+    for name in ("roster.xlsx", "roster.csv", "summary.json"):
+        log(t("wrote", path=out_dir / name))
+
+
+def _fmt(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"

@@ -64,7 +64,8 @@ def build_model(
     puts every hard constraint under its rule instance's literal (for ``explain.diagnose``);
     ``symmetry`` orders interchangeable employees."""
     facts = team if isinstance(team, Facts) else Facts(team)
-    ctx = ModelContext(facts, explain=explain)
+    one_a_day = facts.enabled("one_shift_per_day") and (only is None or "one_shift_per_day" in only)
+    ctx = ModelContext(facts, explain=explain, one_shift_a_day=one_a_day)
     penalties: list[Penalty] = []
     for setting in facts.settings:
         if only is not None and setting.rule not in only:

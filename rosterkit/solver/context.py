@@ -45,8 +45,9 @@ class RuleInstance:
 
 
 class ModelContext:
-    def __init__(self, facts: Facts, *, explain: bool = False) -> None:
+    def __init__(self, facts: Facts, *, explain: bool = False, one_shift_a_day: bool = True) -> None:
         self.facts = facts
+        self.one_shift_a_day = one_shift_a_day
         self.model = cp_model.CpModel()
         self.explain = explain
         self.instances: dict[tuple, RuleInstance] = {}
@@ -63,12 +64,16 @@ class ModelContext:
         return [self.x[(employee_id, day_index, s.code)] for s in self.facts.shifts]
 
     def work(self, employee_id: str, day_index: int) -> cp_model.IntVar:
-        """1 when the employee works any shift on the day (the OR of the shift variables)."""
+        """1 when the employee works any shift on the day. With at most one shift a day in force it is
+        their sum (a linear equality the LP relaxation sees in full), else their OR."""
         key = (employee_id, day_index)
         if key not in self._work:
             b = self.model.new_bool_var(f"work[{employee_id},{self.facts.days[day_index]}]")
             xs = self.shifts_of(employee_id, day_index)
-            self.model.add_max_equality(b, xs)
+            if self.one_shift_a_day:
+                self.model.add(b == sum(xs))
+            else:
+                self.model.add_max_equality(b, xs)
             self._work[key] = b
         return self._work[key]
 

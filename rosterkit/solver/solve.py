@@ -85,6 +85,7 @@ class SolveResult:
     seconds: float
     first_solution_s: float | None
     penalties: list[Penalty] = field(default_factory=list)
+    team: Team | None = None  # the team as solved (repair mode: with the days before pinned)
 
     @property
     def gap(self) -> float | None:
@@ -168,10 +169,12 @@ def tight_objective(built: BuiltModel, worked: set[Triple]) -> int | None:
 
 def complete_hint(built: BuiltModel, worked: set[Triple]) -> bool:
     """Hint every variable of the model (not only the shifts) from a roster, so that CP-SAT starts
-    from it at once. Falls back to hinting the shifts when the roster breaks a hard rule."""
+    from it at once. No hint at all when the roster breaks a hard rule."""
     solver = _solve_fixed(built, worked)
     if solver is None:
-        set_hint(built, worked)
+        # A partial hint that breaks hard rules helps little, and CP-SAT 9.15 aborts ("heuristics.
+        # fixed_search != nullptr") on an infeasible model searched with interleave_search and a hint.
+        built.model.clear_hints()
         return False
     values = solver.response_proto.solution
     model = built.model
@@ -246,6 +249,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
         seconds,
         raw.first_solution_s,
         built.penalties,
+        built.team,
     )
 
 
@@ -255,3 +259,19 @@ def solve(team: Team, options: SolveOptions | None = None) -> SolveResult:
     options = options or SolveOptions()
     built = build_model(team, symmetry=options.symmetry)
     return solve_built(built, options)
+
+
+def make_roster(team: Team, options: SolveOptions | None = None) -> SolveResult:
+    """Solve and insist on a roster: ``InfeasibleError`` (exit 3) naming the conflicting rules when
+    none exists, ``NoSolutionFoundError`` (exit 3) when the time limit ends first."""
+    from rosterkit.errors import NoSolutionFoundError
+    from rosterkit.labels import t
+    from rosterkit.solver.explain import raise_infeasible
+
+    options = options or SolveOptions()
+    result = solve(team, options)
+    if result.roster is None:
+        if result.status == INFEASIBLE:
+            raise_infeasible(team, time_limit_s=max(10.0, options.time_limit_s))
+        raise NoSolutionFoundError(t("roster.no_solution", seconds=options.time_limit_s))
+    return result

@@ -27,7 +27,8 @@ def interval_coverage(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         i = (iv.start.date() - f.team.start).days
         stamp = iv.start.strftime("%Y-%m-%d %H:%M")
         if setting.hard:
-            ctx.require(ctx.model.add(on_duty >= iv.required), setting, None, f"interval {stamp}")
+            what = f"at least {iv.required} agents on duty at {stamp}"
+            ctx.require(ctx.model.add(on_duty >= iv.required), setting, None, what)
         elif under_w and iv.required:
             msg = f"{stamp}: fewer agents on duty than the {iv.required} required"
             var, rec = ctx.penalty(setting, None, i, iv.required, under_w, msg)
@@ -61,7 +62,8 @@ def shift_demand(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
                     continue
                 ct = count >= bound if kind == "min" else count <= bound
                 if setting.hard:
-                    ctx.require(ctx.model.add(ct), setting, None, f"{s.code} on {day}")
+                    word = "at least" if kind == "min" else "at most"
+                    ctx.require(ctx.model.add(ct), setting, None, f"{word} {bound} on {s.code} on {day}")
                 elif weight:
                     word = "fewer" if kind == "min" else "more"
                     msg = f"{day} {s.code}: {word} than the {kind} of {bound} people"
@@ -111,7 +113,7 @@ def skill_cover(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
                     stamp = iv.start.strftime("%Y-%m-%d %H:%M")
                     if hard:
                         ct = ctx.model.add(sum(terms) + known >= c.min_people)
-                        ctx.require(ct, setting, None, f"{c.skill} at {stamp}")
+                        ctx.require(ct, setting, None, f"{c.min_people} with skill {c.skill} at {stamp}")
                     elif weight:
                         msg = f"{stamp}: fewer than {c.min_people} on duty with skill {c.skill}"
                         var, rec = ctx.penalty(setting, None, i, c.min_people, weight, msg)
@@ -125,7 +127,8 @@ def skill_cover(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
                 have = sum(ctx.x[(e.id, i, s.code)] for e in skilled)
                 if hard:
                     ct = ctx.model.add(have >= c.min_people * staffed)
-                    ctx.require(ct, setting, None, f"{c.skill} on {s.code} {day}")
+                    what = f"{c.min_people} with skill {c.skill} on {s.code} on {day}"
+                    ctx.require(ct, setting, None, what)
                 elif weight:
                     msg = f"{day} {s.code}: fewer than {c.min_people} with skill {c.skill}"
                     var, rec = ctx.penalty(setting, None, i, c.min_people, weight, msg)

@@ -20,19 +20,29 @@ def eligibility(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         banned = [s.code for s in ctx.facts.shifts if not ctx.facts.eligible(e, s.code)]
         for code in banned:
             xs = [ctx.x[(e.id, i, code)] for i in range(ctx.facts.n)]
-            ctx.require(ctx.model.add(sum(xs) == 0), setting, e.id, f"no {code}")
+            ctx.require(ctx.model.add(sum(xs) == 0), setting, e.id, f"may not work {code}")
     return []
 
 
 def leave(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     """No shift on a day of leave; on a half day of leave, no shift on duty in that half."""
     f = ctx.facts
-    for (eid, i), _type in f.leave_full.items():
-        ctx.require(ctx.model.add(sum(ctx.shifts_of(eid, i)) == 0), setting, eid, "leave")
-    for (eid, i), (half, _type) in f.leave_half.items():
-        clash = [ctx.x[(eid, i, s.code)] for s in f.shifts if f.clashes_with_half_day(s.code, half)]
-        if clash:
-            ctx.require(ctx.model.add(sum(clash) == 0), setting, eid, "leave")
+    for lv in f.team.leave:
+        days = [i for i, d in enumerate(f.days) if lv.covers(d)]
+        what = f"{lv.type.value} leave {lv.start}" + (f" to {lv.end}" if lv.end != lv.start else "")
+        if lv.half_day is not None:
+            what += f" ({lv.half_day.value})"
+        for i in days:
+            if lv.half_day is None:
+                xs = ctx.shifts_of(lv.employee_id, i)
+            else:
+                xs = [
+                    ctx.x[(lv.employee_id, i, s.code)]
+                    for s in f.shifts
+                    if f.clashes_with_half_day(s.code, lv.half_day)
+                ]
+            if xs:
+                ctx.require(ctx.model.add(sum(xs) == 0), setting, lv.employee_id, what)
     return []
 
 
@@ -42,7 +52,8 @@ def pinned(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         xs = ctx.shifts_of(eid, i)
         target = sum(xs) if code is None else ctx.x[(eid, i, code)]
         want = 0 if code is None else 1
-        ctx.require(ctx.model.add(target == want), setting, eid, f"pinned {ctx.facts.days[i]}")
+        what = f"{code or 'day off'} on {ctx.facts.days[i]}"
+        ctx.require(ctx.model.add(target == want), setting, eid, what)
     return []
 
 
@@ -62,7 +73,7 @@ def requests(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         else:
             granted, text = lit.Not(), f"{f.who(r.employee_id)} asked not to work {what} on {r.date}"
         if setting.hard:
-            ctx.require(ctx.model.add_bool_or([granted]), setting, r.employee_id, f"request {r.date}")
+            ctx.require(ctx.model.add_bool_or([granted]), setting, r.employee_id, text)
         elif r.weight * setting.weight:
             var, rec = ctx.penalty(setting, r.employee_id, i, 1, r.weight * setting.weight, text)
             ctx.model.add_bool_or([granted, var])

@@ -19,7 +19,7 @@ def _pair_literals(ctx: ModelContext, eid: str, i: int, first: str, gap: int, se
 
 
 def _forbid_pairs(
-    ctx: ModelContext, setting: RuleSetting, pairs: list[tuple[str, int, str, int, str]]
+    ctx: ModelContext, setting: RuleSetting, pairs: list[tuple[str, int, str, int, str]], explain: str = ""
 ) -> list[Penalty]:
     """Forbid (hard) or penalise (soft, cost each) every (first, gap, second) pair on every day.
     ``pairs``: (first, gap, second, cost, message template)."""
@@ -33,7 +33,8 @@ def _forbid_pairs(
                     continue
                 lits = [b.Not()] if a is True else [a.Not(), b.Not()]
                 if setting.hard:
-                    ctx.require(ctx.model.add_bool_or(lits), setting, e.id, f"{first}->{second}")
+                    what = explain or f"no {second} right after {first}"
+                    ctx.require(ctx.model.add_bool_or(lits), setting, e.id, what)
                 elif cost:
                     day = f.days[i + gap]
                     msg = template.format(who=f.who(e.id), date=day)
@@ -61,7 +62,7 @@ def min_rest(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     hours = float(setting.params.get("hours", 11))
     template = f"{{who}}: less than {hours:g} h rest before the shift on {{date}}"
     pairs = [(a, gap, b, setting.weight, template) for a, gap, b in rest_pairs(ctx.facts, hours)]
-    return _forbid_pairs(ctx, setting, pairs)
+    return _forbid_pairs(ctx, setting, pairs, f"at least {hours:g} h rest between shifts")
 
 
 def shift_succession(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:

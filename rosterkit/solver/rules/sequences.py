@@ -37,15 +37,16 @@ def add_max_run(
         window = seq[start : end + 1]
         if end < hist or any(v is False for v in window):
             continue
-        negs = [v.Not() for v in window if not _is_const(v)]
+        lits = [v for v in window if not _is_const(v)]
+        room = len(lits) - 1  # the known days of the window are all true: the rest may not all be
         if setting.hard:
-            ctx.require(ctx.model.add_bool_or(negs), setting, eid, what)
+            ct = ctx.model.add(sum(lits) <= room)  # linear, so that the LP sees it
+            ctx.require(ct, setting, eid, f"at most {limit} {what} in a row")
         elif setting.weight:
-            msg = (
-                f"{ctx.facts.who(eid)}: more than {limit} {what} in a row up to {ctx.facts.days[end - hist]}"
-            )
+            day = ctx.facts.days[end - hist]
+            msg = f"{ctx.facts.who(eid)}: more than {limit} {what} in a row up to {day}"
             var, rec = ctx.penalty(setting, eid, end - hist, 1, setting.weight, msg)
-            ctx.model.add_bool_or([*negs, var])
+            ctx.model.add(sum(lits) - var <= room)
             out.append(rec)
     return out
 
@@ -65,7 +66,7 @@ def add_min_run(
             lits = [v for v in (before, after) if not _is_const(v)]
             lits += [v.Not() for v in block if not _is_const(v)]
             if setting.hard:
-                ctx.require(ctx.model.add_bool_or(lits), setting, eid, what)
+                ctx.require(ctx.model.add_bool_or(lits), setting, eid, f"at least {limit} {what} in a row")
             elif setting.weight:
                 first = ctx.facts.days[max(a - hist, 0)]
                 msg = f"{ctx.facts.who(eid)}: only {k} {what} in a row from {first} (at least {limit})"
@@ -150,7 +151,8 @@ def weekly_rest(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
             if known + len(lits) <= allowed:
                 continue
             if setting.hard:
-                ctx.require(ctx.model.add(sum(lits) <= allowed - known), setting, e.id, "weekly rest")
+                what = f"{off} day(s) off in every {size} days"
+                ctx.require(ctx.model.add(sum(lits) <= allowed - known), setting, e.id, what)
             elif setting.weight:
                 day = ctx.facts.days[end - hist]
                 msg = f"{ctx.facts.who(e.id)}: fewer than {off} day(s) off in the {size} days up to {day}"

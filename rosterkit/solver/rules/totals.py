@@ -21,9 +21,13 @@ def work_hours(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         most = sum(max(f.work_minutes(c) for c in f.shift_by_code) for _ in range(f.n))
         if setting.hard:
             if low:
-                ctx.require(ctx.model.add(total >= low), setting, e.id, f"at least {low / 60:g} h")
+                ctx.require(
+                    ctx.model.add(total >= low), setting, e.id, f"at least {low / 60:g} h in the period"
+                )
             if high:
-                ctx.require(ctx.model.add(total <= high), setting, e.id, f"at most {high / 60:g} h")
+                ctx.require(
+                    ctx.model.add(total <= high), setting, e.id, f"at most {high / 60:g} h in the period"
+                )
             continue
         if low:
             msg = f"{f.who(e.id)}: fewer than {low / 60:g} h over the month"

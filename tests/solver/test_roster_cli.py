@@ -1,0 +1,155 @@
+"""The `roster` and `check` commands driven through the real CLI: outputs, exit codes, messages."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time, timedelta
+
+from openpyxl import load_workbook
+from solver_kit import START, tiny_team
+from test_roster_solve import impossible_team
+
+from rosterkit.io.roster_csv import read_roster_csv, write_roster_csv
+from rosterkit.io.roster_workbook import read_roster_workbook
+from rosterkit.io.team import write_team
+from rosterkit.model import Employee, Leave, LeaveType, RuleSetting, ShiftDemand, ShiftType
+from rosterkit.solver.sample import sample_centre
+
+SHIFTS = (
+    ShiftType(code="M", start=time(7, 0), end=time(15, 0)),
+    ShiftType(code="N", start=time(22, 0), end=time(6, 0)),
+)
+
+
+def small_team():
+    leave = (
+        Leave(
+            employee_id="E2",
+            start=START + timedelta(days=3),
+            end=START + timedelta(days=4),
+            type=LeaveType.ANNUAL,
+        ),
+    )
+    demand = (ShiftDemand(shift="M", target=2), ShiftDemand(shift="N", target=1))
+    return tiny_team(days=7, people=4, shifts=SHIFTS, leave=leave, demand=demand)
+
+
+def test_roster_writes_three_files_that_check_clean(cli, tmp_path):
+    team_file = write_team(small_team(), tmp_path / "team.toml")
+    out = tmp_path / "out"
+    result = cli("roster", team_file, "--out", out, "--time-limit", "2")
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in out.iterdir()} == {"roster.xlsx", "roster.csv", "summary.json"}
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["hard_violations"] == 0 and summary["status"] in ("optimal", "feasible")
+    assert summary["objective"] == sum(p["cost"] for p in summary["penalties"])
+    lines = (out / "roster.csv").read_text().splitlines()
+    assert lines[0] == "employee_id,date,shift,start,end" and len(lines) == 1 + 4 * 7
+    assert "E2,2026-03-05,annual,," in lines
+    for roster_file in ("roster.xlsx", "roster.csv"):
+        checked = cli("check", out / roster_file, team_file)
+        assert checked.exit_code == 0, checked.output
+        assert "No hard violations." in checked.stdout
+
+
+def test_check_catches_hand_edits_in_the_workbook(cli, tmp_path):
+    team = small_team().model_copy(update={"rules": (RuleSetting(rule="min_rest", params={"hours": 11}),)})
+    team_file = write_team(team, tmp_path / "team.toml")
+    out = tmp_path / "out"
+    assert cli("roster", team_file, "--out", out, "--time-limit", "2").exit_code == 0
+    book = load_workbook(out / "roster.xlsx")
+    ws = book.worksheets[0]
+    rows = {ws.cell(row=r, column=1).value: r for r in range(4, 8)}
+    ws.cell(row=rows["E1"], column=4).value = "N"  # day 1 night ...
+    ws.cell(row=rows["E1"], column=5).value = "M"  # ... then a morning at 07:00
+    ws.cell(row=rows["E2"], column=7).value = "M"  # E2 is on annual leave on day 4
+    book.save(tmp_path / "edited.xlsx")
+    result = cli("check", tmp_path / "edited.xlsx", team_file)
+    assert result.exit_code == 4, result.output
+    assert "E1: only 1 h rest between N and M on 2026-03-03 (at least 11 h)" in result.stdout
+    assert "E2 is on annual leave on 2026-03-05 but scheduled M" in result.stdout
+    assert "hard violation(s) in the roster" in result.stderr
+
+
+def test_check_names_an_unknown_code_with_its_cell(cli, tmp_path):
+    team_file = write_team(small_team(), tmp_path / "team.toml")
+    out = tmp_path / "out"
+    assert cli("roster", team_file, "--out", out, "--time-limit", "1").exit_code == 0
+    book = load_workbook(out / "roster.xlsx")
+    book.worksheets[0].cell(row=4, column=6).value = "X9"
+    book.save(tmp_path / "edited.xlsx")
+    result = cli("check", tmp_path / "edited.xlsx", team_file)
+    assert result.exit_code == 2
+    assert (
+        "sheet 'Roster', row 4, column 'F (2026-03-04)': 'X9' is neither a shift code (M, N)" in result.stderr
+    )
+
+
+def test_impossible_team_exits_3_with_a_diagnosis(cli, tmp_path):
+    team_file = write_team(impossible_team(), tmp_path / "team.toml")
+    result = cli("roster", team_file, "--out", tmp_path / "out", "--time-limit", "2")
+    assert result.exit_code == 3
+    assert "No roster satisfies the hard rules" in result.stderr
+    assert "E1 (Li Lei): contract hours (at least 160 h in the period)" in result.stderr
+    assert "E1 (Li Lei): maximum consecutive working days (at most 2 working days in a row)" in result.stderr
+    assert not (tmp_path / "out" / "roster.xlsx").exists()
+
+
+def test_repair_options_go_together(cli, tmp_path):
+    team_file = write_team(small_team(), tmp_path / "team.toml")
+    result = cli("roster", team_file, "--out", tmp_path / "out", "--repair-from", "2026-03-04")
+    assert result.exit_code == 2
+    assert "--repair-from and --previous go together." in result.stderr
+
+
+def test_repair_from_the_cli(cli, tmp_path):
+    team_file = write_team(small_team(), tmp_path / "team.toml")
+    assert cli("roster", team_file, "--out", tmp_path / "a", "--time-limit", "1").exit_code == 0
+    result = cli(
+        "roster",
+        team_file,
+        "--out",
+        tmp_path / "b",
+        "--time-limit",
+        "1",
+        "--repair-from",
+        "2026-03-05",
+        "--previous",
+        tmp_path / "a" / "roster.csv",
+    )
+    assert result.exit_code == 0, result.output
+    before = read_roster_csv(tmp_path / "a" / "roster.csv")
+    after = read_roster_csv(tmp_path / "b" / "roster.csv")
+    assert {k: v for k, v in before.shifts.items() if k[1] < date(2026, 3, 5)} == {
+        k: v for k, v in after.shifts.items() if k[1] < date(2026, 3, 5)
+    }
+
+
+def test_roster_csv_and_workbook_read_back_the_same_roster(tmp_path):
+    from rosterkit.solver.solve import SolveOptions, solve
+
+    team = sample_centre(agents=6, days=7, seed=7)
+    roster = solve(team, SolveOptions(time_limit_s=0.5)).roster
+    write_roster_csv(tmp_path / "r.csv", roster, team.shift_by_code)
+    back = read_roster_csv(tmp_path / "r.csv", {s.code for s in team.shifts})
+    assert back.shifts == roster.shifts and back.leave == roster.leave
+    from rosterkit.io.roster_workbook import write_roster_workbook
+    from rosterkit.solver.check import check
+    from rosterkit.solver.report import roster_book
+
+    write_roster_workbook(tmp_path / "r.xlsx", roster_book(team, roster, check(roster, team)))
+    again = read_roster_workbook(tmp_path / "r.xlsx", {s.code for s in team.shifts})
+    assert again.shifts == roster.shifts and again.leave == roster.leave
+    assert again.employee_ids == [e.id for e in team.employees]
+
+
+def test_employees_unknown_to_the_team_are_named(cli, tmp_path):
+    team = small_team()
+    other = team.model_copy(update={"employees": (*team.employees, Employee(id="Z9"))})
+    from rosterkit.solver.solve import SolveOptions, solve
+
+    roster = solve(other, SolveOptions(time_limit_s=0.5)).roster
+    write_roster_csv(tmp_path / "r.csv", roster, other.shift_by_code)
+    result = cli("check", tmp_path / "r.csv", write_team(team, tmp_path / "team.toml"))
+    assert result.exit_code == 2
+    assert "employee(s) Z9 of the roster are not in the team." in result.stderr

@@ -1,0 +1,93 @@
+"""End-to-end solves on small generated centres: every result passes the independent checker with 0
+hard violations and the solver's objective equal to the checker's cost; repair mode; diagnosis."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from solver_kit import assert_consistent, tiny_team
+
+from rosterkit.errors import InfeasibleError, NoSolutionFoundError
+from rosterkit.model import Employee, Leave, LeaveType, RuleSetting, ShiftDemand
+from rosterkit.solver import solve as solve_module
+from rosterkit.solver.check import check
+from rosterkit.solver.explain import diagnose
+from rosterkit.solver.repair import repair
+from rosterkit.solver.sample import sample_centre
+from rosterkit.solver.solve import SolveOptions, make_roster, solve
+
+FAST = SolveOptions(time_limit_s=1.0, workers=2, seed=0)
+
+
+def test_small_centre_passes_the_checker():
+    team = sample_centre(agents=10, days=14, seed=3)
+    result = solve(team, FAST)
+    assert result.status in ("optimal", "feasible")
+    assert_consistent(result, team)
+    assert result.first_solution_s is not None
+
+
+def test_same_seed_and_workers_give_the_same_roster():
+    team = sample_centre(agents=8, days=7, seed=4)
+    a = solve(team, replace(FAST, time_limit_s=0.5))
+    b = solve(team, replace(FAST, time_limit_s=0.5))
+    assert a.roster.shifts == b.roster.shifts and a.objective == b.objective
+
+
+def test_shift_demand_team_is_solved_to_optimality():
+    demand = (
+        ShiftDemand(shift="M", target=2, under_weight=50),
+        ShiftDemand(shift="N", target=1, under_weight=50),
+    )
+    rules = (RuleSetting(rule="min_consecutive_days_off", hard=True, params={"days": 2}),)
+    team = tiny_team(days=14, people=5, demand=demand, rules=rules)
+    result = solve(team, replace(FAST, time_limit_s=3))
+    assert_consistent(result, team)
+    assert result.status == "optimal"
+
+
+def test_repair_keeps_the_days_before_and_clears_the_sick_days():
+    team = sample_centre(agents=8, days=10, seed=5)
+    first = solve(team, FAST)
+    sick_from = team.start + timedelta(days=4)
+    worker = next(eid for (eid, d), _c in sorted(first.roster.shifts.items()) if d >= sick_from)
+    sick = Leave(employee_id=worker, start=sick_from, end=sick_from + timedelta(days=2), type=LeaveType.SICK)
+    team2 = team.model_copy(update={"leave": (*team.leave, sick)})
+    result = repair(team2, first.roster, sick_from, FAST, change_weight=50)
+    for (eid, day), code in first.roster.shifts.items():
+        if day < sick_from:
+            assert result.roster.shift(eid, day) == code
+    assert not any(result.roster.works(worker, sick_from + timedelta(days=k)) for k in range(3))
+    report = check(result.roster, result.team, previous=first.roster, repair_from=sick_from, change_weight=50)
+    assert report.hard_violations == 0 and report.cost == result.objective
+
+
+def impossible_team():
+    """160 h in 28 days for someone who may work at most 2 days in a row: at most 18 days x 8 h."""
+    people = (Employee(id="E1", name="Li Lei", min_work_minutes=160 * 60), Employee(id="E2"))
+    rules = (RuleSetting(rule="max_consecutive_days", params={"days": 2}),)
+    return tiny_team(days=28, employees=people, rules=rules)
+
+
+def test_infeasible_team_is_diagnosed_in_the_users_terms():
+    lines = diagnose(impossible_team())
+    assert lines == [
+        "E1 (Li Lei): maximum consecutive working days (at most 2 working days in a row)",
+        "E1 (Li Lei): contract hours (at least 160 h in the period)",
+    ]
+    with pytest.raises(InfeasibleError) as caught:
+        make_roster(impossible_team(), FAST)
+    assert caught.value.exit_code == 3
+    assert "No roster satisfies the hard rules" in str(caught.value)
+
+
+def test_time_limit_without_a_roster_says_so(monkeypatch):
+    def nothing(built, options):
+        return solve_module.RawSolution("unknown", None)
+
+    monkeypatch.setattr(solve_module, "cpsat", nothing)
+    with pytest.raises(NoSolutionFoundError) as caught:
+        make_roster(tiny_team(), replace(FAST, use_lns=False))
+    assert "No roster was found within the time limit of 1 s" in str(caught.value)
