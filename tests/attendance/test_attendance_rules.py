@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 from attendance_helpers import day, punches, random_month, roster, run
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rosterkit.model.leave import Approver, HalfDay, Leave, LeaveType
 
@@ -268,3 +270,21 @@ def test_leave_outside_the_roster_period_is_ignored_and_on_a_day_off_is_flagged(
     rest = day(result, "E1", "2024-03-05")
     assert (rest["status"], rest["leave_type"], rest["leave_days"]) == ("rest", "annual", 0)
     assert result.exceptions["kind"].tolist() == ["leave_on_day_off"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    shift_codes=st.lists(st.sampled_from(["D", "E", "M", "N", ""]), min_size=1, max_size=5),
+    offsets=st.lists(st.integers(min_value=-36 * 60, max_value=6 * 24 * 60), max_size=25),
+)
+def test_every_punch_has_exactly_one_outcome_and_one_row(shift_codes, offsets):
+    days = [(pd.Timestamp(MON) + pd.Timedelta(days=i)).date().isoformat() for i in range(len(shift_codes))]
+    r = roster(*[("E1", d, code) for d, code in zip(days, shift_codes, strict=True)])
+    stamps = [str(pd.Timestamp(MON) + pd.Timedelta(minutes=m)) for m in offsets]
+    result = run(r, punches(*[("E1", s) for s in stamps]))
+    assert sum(result.counts().values()) == len(stamps)
+    kept = result.punches[(result.punches["outcome"] != "unmatched") & ~result.punches["duplicate"]]
+    shown = [x for cell in result.daily["punches"] for x in cell.split(";") if x]
+    assert len(shown) == len(kept)
+    beyond = result.punches["reason"] == "outside the roster period"
+    assert (result.punches.loc[beyond, "outcome"] == "unmatched").all()
