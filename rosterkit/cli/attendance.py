@@ -119,9 +119,10 @@ def command(
     unmatched with the reason; the counts add up to the input rows.
 
     \b
-    Example:
-      rosterkit attendance roster.csv punches-zkteco.xlsx punches-dingtalk.xlsx \\
-          --leave leave.xlsx --employees employees.csv --out attendance-2024-03
+    Example (the example centre's month, from the repository root):
+      rosterkit attendance examples/roster-worked.csv examples/punches-zkteco.xlsx \\
+          examples/punches-dingtalk.xlsx --leave examples/leave.xlsx \\
+          --team examples/team.xlsx --out attendance-2026-10
     """
     outputs = [out_dir / WORKBOOK_NAME, out_dir / DAILY_CSV_NAME]
     refuse_overwriting_inputs(outputs, [roster, *punches, leave_path, employees, team, settings_path])
