@@ -51,7 +51,7 @@ class DemoSettings:
     solver time limit so the demo finishes well under a minute."""
 
     interval_minutes: int = 30
-    aht_s: float = 210.0
+    aht_s: float = 180.0
     service_level: float = 0.80
     answer_within_s: float = 20.0
     shrinkage: float = 0.30
@@ -131,20 +131,35 @@ def _forecast_and_staff(history_path: Path, team, stage: Path, settings: DemoSet
 
 
 def _roster(team, requirements_path: Path, stage: Path, settings: DemoSettings, log: Log) -> None:
+    """Solve the month on the requirements just written, check it with the independent checker,
+    and write roster.xlsx, roster.csv and summary.json (the same library calls as `rosterkit roster`)."""
     try:
         from rosterkit.io.forecast_files import read_requirements
-        from rosterkit.solver.run import make_roster, write_roster_outputs
-        from rosterkit.solver.solve import SolveOptions
+        from rosterkit.io.roster_csv import write_roster_csv
+        from rosterkit.io.roster_workbook import write_roster_workbook
+        from rosterkit.io.summary import write_summary
+        from rosterkit.solver.check import check
+        from rosterkit.solver.report import roster_book, summary
+        from rosterkit.solver.solve import SolveOptions, make_roster
     except ImportError as exc:
         raise RosterkitError(
-            f"the demo's roster step is not available in this build ({exc}). "
-            "The forecast and staffing steps ran; nothing was written."
+            f"the demo's roster step is not available in this build ({exc}); nothing was written."
         ) from None
     team = team.model_copy(update={"requirements": tuple(read_requirements(requirements_path))})
     options = SolveOptions(time_limit_s=settings.time_limit_s, workers=settings.workers, seed=settings.seed)
     result = make_roster(team, options)
-    write_roster_outputs(team, result, stage)
-    log(f"roster: {result.status}, objective {result.objective}, {result.seconds:.1f} s")
+    report = check(result.roster, team)
+    if report.hard_violations:
+        lines = "\n".join(v.message for v in report.violations)
+        raise RosterkitError(f"internal error: the solver's roster breaks hard rules:\n{lines}")
+    status = f"{result.status}, objective {result.objective}, bound {result.best_bound}"
+    write_roster_workbook(stage / "roster.xlsx", roster_book(team, result.roster, report, status))
+    write_roster_csv(stage / "roster.csv", result.roster, team.shift_by_code)
+    write_summary(stage / "summary.json", summary(result, report))
+    log(
+        f"roster: {result.status}, objective {result.objective}, bound {result.best_bound}, "
+        f"{result.seconds:.1f} s, {report.hard_violations} hard violations"
+    )
 
 
 def _attendance(inputs: dict[str, Path], team, stage: Path, log: Log) -> None:
