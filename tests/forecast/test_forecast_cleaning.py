@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from conftest import make_history
+from forecast_synth import make_history
 
 from rosterkit.calendar import DayKind, WorkCalendar
 from rosterkit.forecast.cleaning import (

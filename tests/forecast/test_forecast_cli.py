@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from forecast_synth import make_history
 
 from rosterkit.io.forecast_files import read_requirements
 from rosterkit.model import IntervalRequirement
 from rosterkit.model import columns as col
+
+
+@pytest.fixture
+def history_csv(tmp_path: Path) -> Callable[..., Path]:
+    """Write ``make_history(**kw)`` to a CSV and return its path."""
+
+    def write(name: str = "history.csv", **kw: object) -> Path:
+        frame = make_history(**kw)
+        frame["timestamp"] = frame["timestamp"].dt.strftime("%Y-%m-%d %H:%M")
+        path = tmp_path / name
+        frame.to_csv(path, index=False)
+        return path
+
+    return write
 
 
 def run_forecast(cli, history: Path, out: Path, *extra: str):

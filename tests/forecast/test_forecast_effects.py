@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import make_history
+from forecast_synth import make_history
 
 from rosterkit.calendar import WorkCalendar
 from rosterkit.forecast.effects import month_positions

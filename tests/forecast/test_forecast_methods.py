@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import WEEKDAY_FACTOR, intraday_shape, make_history
+from forecast_synth import WEEKDAY_FACTOR, intraday_shape, make_history
 
 from rosterkit.calendar import WorkCalendar
 from rosterkit.forecast import methods

@@ -1,14 +1,15 @@
-"""Seeded synthetic call histories for the forecast tests (no real data typed into tests)."""
+"""Seeded synthetic call histories for the forecast tests (no real data typed into tests).
+
+A plain helper module (not a conftest: the root conftest is imported as `conftest` by other areas);
+test modules import `make_history` from here.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
 
 WEEKDAY_FACTOR = [1.2, 1.0, 0.95, 0.95, 1.0, 0.6, 0.5]
 
@@ -56,17 +57,3 @@ def make_history(
     if handle:
         frame["aht_s"] = np.round(rng.normal(180, 10, len(frame)), 1)
     return frame
-
-
-@pytest.fixture
-def history_csv(tmp_path: Path) -> Callable[..., Path]:
-    """Write ``make_history(**kw)`` to a CSV and return its path."""
-
-    def write(name: str = "history.csv", **kw: object) -> Path:
-        frame = make_history(**kw)
-        frame["timestamp"] = frame["timestamp"].dt.strftime("%Y-%m-%d %H:%M")
-        path = tmp_path / name
-        frame.to_csv(path, index=False)
-        return path
-
-    return write
