@@ -93,6 +93,31 @@ def _norm(name: object) -> str:
 
 
 def _read_table(path: Path, sheet: str | None) -> pd.DataFrame:
+    """The table with its index set to each row's spreadsheet row number (header = row 1)."""
+    table = _read_raw_table(path, sheet)
+    table.columns = [str(c) for c in table.columns]
+    table.index = np.arange(2, len(table) + 2)
+    return table
+
+
+def _skip_title_rows(table: pd.DataFrame, roles: tuple[str, ...] = ("timestamp", "date")) -> pd.DataFrame:
+    """When the header row holds no known column but one of the first rows does (a report title above
+    the header, common in Excel exports), use that row as the header; row numbers are kept."""
+    wanted = {_norm(c) for role in roles for c in HEADER_CANDIDATES[role]}
+    if any(_norm(c) in wanted for c in table.columns):
+        return table
+    for k in range(min(10, len(table))):
+        cells = [str(v) for v in table.iloc[k].tolist()]
+        if any(_norm(c) in wanted for c in cells):
+            body = table.iloc[k + 1 :].copy()
+            body.columns = [
+                c if c not in ("", "nan", "None") else f"column{i + 1}" for i, c in enumerate(cells)
+            ]
+            return body
+    return table
+
+
+def _read_raw_table(path: Path, sheet: str | None) -> pd.DataFrame:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm", ".xls"):
         try:
@@ -163,7 +188,7 @@ def _parse_timestamps(values: pd.Series, path: Path, column: str) -> pd.Series:
         row = int(bad[0])
         raise InputError(
             f"'{values.iloc[row]}' is not a timestamp (expected YYYY-MM-DD HH:MM[:SS]).",
-            where=Location(file=path, row=row + 2, column=column),
+            where=Location(file=path, row=int(values.index[row]), column=column),
             fix="Correct or delete that row.",
         )
     if getattr(parsed.dt, "tz", None) is not None:
@@ -179,7 +204,7 @@ def _parse_numbers(values: pd.Series, path: Path, column: str, what: str) -> np.
         row = int(bad[0])
         raise InputError(
             f"'{values.iloc[row]}' is not a {what} (expected a number of 0 or more).",
-            where=Location(file=path, row=row + 2, column=column),
+            where=Location(file=path, row=int(values.index[row]), column=column),
             fix="Correct or delete that row.",
         )
     return numbers.fillna(0.0).to_numpy(dtype=float)
@@ -211,7 +236,7 @@ def _parse_durations(values: pd.Series, path: Path, column: str) -> np.ndarray:
         row = int(bad[0])
         raise InputError(
             f"'{values.iloc[row]}' is not a duration (expected seconds, mm:ss or hh:mm:ss).",
-            where=Location(file=path, row=row + 2, column=column),
+            where=Location(file=path, row=int(values.index[row]), column=column),
             fix="Correct or delete that row.",
         )
     return secs
@@ -230,8 +255,13 @@ def read_history(
     counts, none means one row per call."""
     path = Path(path)
     table = _read_table(path, sheet)
-    columns = [str(c) for c in table.columns]
-    table.columns = columns
+    if timestamp_column is None:
+        table = _skip_title_rows(table)
+    blank = table.isna() | table.astype(str).apply(lambda col: col.str.strip()).isin(
+        ["", "nan", "NaT", "None"]
+    )
+    table = table[~blank.all(axis=1)]  # wholly empty rows carry nothing
+    columns = list(table.columns)
     if not columns or len(table) == 0:
         raise InputError(
             "the file holds no rows.",
@@ -261,7 +291,7 @@ def read_history(
             where=Location(file=path, row=1),
             fix="Name it 'calls' (or 来电量), or pass --calls-column NAME.",
         )
-    frame = pd.DataFrame({"timestamp": stamps.to_numpy(), "source_row": np.arange(2, len(table) + 2)})
+    frame = pd.DataFrame({"timestamp": stamps.to_numpy(), "source_row": table.index.to_numpy()})
     if calls_col is not None:
         frame["calls"] = _parse_numbers(table[calls_col], path, calls_col, "call count")
         aht_col = _find(columns, "aht", aht_column, path, required=False)
@@ -286,8 +316,7 @@ def read_special_days(path: Path | str) -> dict[date, str]:
     calendar's kind of that date)."""
     path = Path(path)
     table = _read_table(path, None)
-    columns = [str(c) for c in table.columns]
-    table.columns = columns
+    columns = list(table.columns)
     date_col = _find(columns, "date", None, path, required=False) or _find(
         columns, "timestamp", None, path, required=False
     )
@@ -303,13 +332,13 @@ def read_special_days(path: Path | str) -> dict[date, str]:
     zh.update({"调休上班日": "makeup", "调休上班": "makeup"})
     out: dict[date, str] = {}
     stamps = _parse_timestamps(table[date_col], path, date_col)
-    for i, (stamp, raw) in enumerate(zip(stamps, table[kind_col], strict=True)):
+    for row, stamp, raw in zip(table.index, stamps, table[kind_col], strict=True):
         kind = str(raw).strip().lower()
         kind = zh.get(str(raw).strip(), kind)
         if kind not in SPECIAL_KINDS:
             raise InputError(
                 f"unknown kind '{raw}'.",
-                where=Location(file=path, row=i + 2, column=kind_col),
+                where=Location(file=path, row=int(row), column=kind_col),
                 fix=f"Use one of: {', '.join(SPECIAL_KINDS)}.",
             )
         out[stamp.date()] = kind

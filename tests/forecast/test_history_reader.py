@@ -56,3 +56,24 @@ def test_special_days_in_both_languages(tmp_path):
     path.write_text("date,kind\n2024-10-01,party\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 2, column 'kind': unknown kind 'party'"):
         read_special_days(path)
+
+
+def test_excel_title_row_above_the_header_keeps_row_numbers(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["某某热线话务统计表"])
+    sheet.append([])
+    sheet.append(["时间", "来电量"])
+    sheet.append(["2024-03-04 08:00", 5])
+    sheet.append(["2024-03-04 08:30", "很多"])
+    path = tmp_path / "report.xlsx"
+    book.save(path)
+    with pytest.raises(InputError, match=r"row 5, column '来电量': '很多' is not a call count"):
+        read_history(path)
+    sheet["B5"] = 7
+    book.save(path)
+    history = read_history(path)
+    assert history.frame["calls"].tolist() == [5, 7]
+    assert history.frame["source_row"].tolist() == [4, 5]
