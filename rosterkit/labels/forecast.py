@@ -24,7 +24,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "fc.status.outage": ("outage", "中断"),
     "fc.status.anomalous": ("anomalous", "异常"),
     "fc.status.special": ("special day", "特殊日"),
-    "fc.status.post_closure": ("after a closure", "停业后首日"),
+    "fc.status.post_closure": ("after a closure", "停业之后"),
     "fc.reason.missing": ("no data on a day the centre usually opens", "通常营业的日子没有数据"),
     "fc.reason.outage": (
         "{minutes} min below half the usual level ({start}-{end})",
