@@ -174,19 +174,18 @@ def required_agents(
 ) -> QueueStats:
     """The smallest agent count per interval meeting ``target`` (Erlang C, or Erlang A when
     ``patience_s`` is given), with the figures it achieves. Intervals without load get 0 agents
-    (``min_agents`` applies only where there is load)."""
-    load = np.asarray(load, dtype=float)
-    aht_s = np.broadcast_to(np.asarray(aht_s, dtype=float), load.shape).astype(float)
-    size = load.shape
+    (``min_agents`` applies only where there is load). 1-D arrays in, 1-D arrays out."""
+    load = np.asarray(load, dtype=float).ravel()
+    aht_s = np.broadcast_to(np.asarray(aht_s, dtype=float), load.shape).astype(float).ravel()
     has_load = load > 0
-    found = np.zeros(size, dtype=np.int64)
+    found = np.zeros(load.shape, dtype=np.int64)
     done = ~has_load
-    b = np.ones(size)
-    best: dict[str, np.ndarray] = {
+    b = np.ones(load.shape)
+    best = {
         "sl": np.where(has_load, 0.0, 1.0),
-        "asa": np.zeros(size),
-        "occ": np.zeros(size),
-        "ab": np.zeros(size),
+        "asa": np.zeros(load.shape),
+        "occ": np.zeros(load.shape),
+        "ab": np.zeros(load.shape),
     }
     floor = max(int(target.min_agents), 0)
     n = 0
@@ -195,28 +194,33 @@ def required_agents(
         if n > MAX_AGENTS:  # pragma: no cover - guarded by input validation upstream
             raise ValueError("more than 100,000 agents needed in one interval: check the forecast units")
         b = load * b / (n + load * b)
-        nn = np.full(size, n, dtype=np.int64)
+        if n < floor:
+            continue
+        # only the intervals still searching (and, for Erlang C, with a stable queue) are evaluated
+        candidate = ~done if patience_s else ~done & (n > load)
+        idx = np.flatnonzero(candidate)
+        if not len(idx):
+            continue
+        nn = np.full(len(idx), n, dtype=np.int64)
         if patience_s:
-            stats = _a_from_b(nn, load, aht_s, target.target_s, patience_s, b)
-            ok = np.ones(size, dtype=bool)
+            stats = _a_from_b(nn, load[idx], aht_s[idx], target.target_s, patience_s, b[idx])
         else:
-            stats = _c_from_b(nn, load, aht_s, target.target_s, b)
-            ok = n > load
+            stats = _c_from_b(nn, load[idx], aht_s[idx], target.target_s, b[idx])
+        ok = np.ones(len(idx), dtype=bool)
         if target.service_level is not None:
             ok &= stats.service_level >= target.service_level - 1e-12
         if target.asa_s is not None:
             ok &= stats.asa_s <= target.asa_s + 1e-12
         if target.max_occupancy is not None:
             ok &= stats.occupancy <= target.max_occupancy + 1e-12
-        ok &= n >= floor
-        newly = ok & ~done
-        if newly.any():
-            found = np.where(newly, n, found)
-            best["sl"] = np.where(newly, stats.service_level, best["sl"])
-            best["asa"] = np.where(newly, stats.asa_s, best["asa"])
-            best["occ"] = np.where(newly, stats.occupancy, best["occ"])
-            best["ab"] = np.where(newly, stats.abandon, best["ab"])
-            done |= newly
+        hit = idx[ok]
+        if len(hit):
+            found[hit] = n
+            best["sl"][hit] = stats.service_level[ok]
+            best["asa"][hit] = stats.asa_s[ok]
+            best["occ"][hit] = stats.occupancy[ok]
+            best["ab"][hit] = stats.abandon[ok]
+            done[hit] = True
     return QueueStats(found, best["sl"], best["asa"], best["occ"], best["ab"])
 
 
