@@ -30,6 +30,7 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
+from scipy.special import pdtr
 
 from rosterkit.calendar import DayKind, WorkCalendar
 from rosterkit.errors import InputError, Location
@@ -41,6 +42,7 @@ MIN_DAYS = 14
 NEIGHBOUR_DAYS = 56  # window (each side) for a day's robust reference
 OUTAGE_RATIO = 0.5
 OUTAGE_MINUTES = 60
+OUTAGE_P = 1e-9  # thousands of day x run tests, and real counts are overdispersed: only the blatant
 ANOMALY_LOW, ANOMALY_HIGH = 0.6, 1.6
 MIDWEEK_KEY, SUNDAY_KEY = 2, 6
 
@@ -221,9 +223,25 @@ def _reference(values: np.ndarray, usable: np.ndarray, keys: np.ndarray, i: int)
     return np.median(values[idx], axis=0)
 
 
+def _low_runs(low: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last) slot of every maximal run of True."""
+    runs, start = [], None
+    for s, flag in enumerate(low):
+        if flag and start is None:
+            start = s
+        elif not flag and start is not None:
+            runs.append((start, s - 1))
+            start = None
+    if start is not None:
+        runs.append((start, len(low) - 1))
+    return runs
+
+
 def find_outages(values: np.ndarray, usable: np.ndarray, keys: np.ndarray, minutes: int) -> dict[int, str]:
     """Days with a run of at least an hour of intervals below half their usual level (where the usual
-    level is material); returns day index -> reason."""
+    level is material) that chance cannot explain: the run's calls must be improbably few for a
+    Poisson count with the usual mean (P < ``OUTAGE_P``), so quiet hours with a handful of calls and
+    ordinary dips do not count. Returns day index -> reason."""
     run_needed = max(1, OUTAGE_MINUTES // minutes)
     found: dict[int, str] = {}
     for i in np.flatnonzero(usable):
@@ -232,20 +250,19 @@ def find_outages(values: np.ndarray, usable: np.ndarray, keys: np.ndarray, minut
             continue
         material = ref >= max(3.0, 0.1 * ref.max())
         low = material & (values[i] < OUTAGE_RATIO * ref)
-        run, best, best_end = 0, 0, 0
-        for s, flag in enumerate(low):
-            run = run + 1 if flag else 0
-            if run > best:
-                best, best_end = run, s
-        if best >= run_needed:
-            start = (best_end - best + 1) * minutes
-            end = (best_end + 1) * minutes
+        for first, last in _low_runs(low):
+            length = last - first + 1
+            expected, seen = ref[first : last + 1].sum(), values[i, first : last + 1].sum()
+            if length < run_needed or pdtr(seen, expected) >= OUTAGE_P:
+                continue
+            start, end = first * minutes, (last + 1) * minutes
             found[int(i)] = t(
                 "fc.reason.outage",
-                minutes=best * minutes,
+                minutes=length * minutes,
                 start=f"{start // 60:02d}:{start % 60:02d}",
                 end=f"{end // 60:02d}:{end % 60:02d}",
             )
+            break
     return found
 
 

@@ -108,3 +108,15 @@ def test_special_days_file_closes_and_excludes():
     assert status_of(clean, closed) == DayStatus.CLOSED
     assert status_of(clean, special) == DayStatus.SPECIAL
     assert status_of(clean, date(2024, 3, 22)) == DayStatus.POST_CLOSURE
+
+
+def test_chance_dips_in_a_quiet_centre_are_not_outages():
+    # ~150 calls a day: runs of intervals at half their usual level happen by chance
+    frame = make_history(days=112, per_day=150, seed=11)
+    clean = clean_history(to_day_matrix(history(frame), 30), NONE)
+    assert not any(s == DayStatus.OUTAGE for s in clean.status)
+    # while a real outage in the same quiet centre is still found
+    day = date(2024, 4, 10)
+    frame = make_history(days=112, per_day=150, seed=11, outage=(day, 9, 14))
+    clean = clean_history(to_day_matrix(history(frame), 30), NONE)
+    assert status_of(clean, day) == DayStatus.OUTAGE
