@@ -101,15 +101,17 @@ def _child_reconcile(staff: int, days: int, punches: int, repeat: int) -> dict:
     from rosterkit.calendar import WorkCalendar
 
     roster, table = generate_month(staff, days, punches)
-    times = []
+    times, cpu = [], []
     result = None
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = reconcile_month(roster, table, [], AttendanceSettings(), WorkCalendar("CN"))
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     counts = result.counts()
     return {
         "seconds": statistics.median(times),
+        "cpu": statistics.median(cpu),
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "rows": len(table),
         "daily_rows": len(result.daily),
@@ -137,10 +139,10 @@ def write_zkteco_xlsx(path: Path, rows: int, seed: int = 11) -> None:
 
 
 def _child_read(path: str, repeat: int, engine: str) -> dict:
-    times = []
+    times, cpu = [], []
     rows = 0
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         if engine == "rosterkit":
             from rosterkit.io.punches import read_punches
 
@@ -152,8 +154,10 @@ def _child_read(path: str, repeat: int, engine: str) -> dict:
             rows = sum(1 for _ in wb.worksheets[0].iter_rows(values_only=True)) - 2
             wb.close()
         times.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
     return {
         "seconds": statistics.median(times),
+        "cpu": statistics.median(cpu),
         "rows": rows,
         "peak_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
@@ -180,7 +184,8 @@ def run(args: list[str]) -> list[Row]:
         Row(
             "attendance",
             f"reconcile {rec['rows']:,} punches, {staff:,} staff x {days} days (median of {repeat})",
-            f"{rec['seconds']:.2f} s, peak RSS {rec['peak_mib']:.0f} MiB; counts add up: {rec['adds_up']}",
+            f"{rec['seconds']:.2f} s wall ({rec['cpu']:.2f} s CPU), peak RSS {rec['peak_mib']:.0f} MiB; "
+            f"counts add up: {rec['adds_up']}",
             "<= 20 s, <= 2 GiB",
             f"{rec['daily_rows']:,} daily rows; {rec['counts']}",
             rec["seconds"] <= 20 and rec["peak_mib"] <= 2048 and rec["adds_up"],
@@ -195,9 +200,9 @@ def run(args: list[str]) -> list[Row]:
         Row(
             "attendance",
             f"read a {xlsx_rows:,}-row ZKTeco xlsx export, parsed to punches (median of {repeat})",
-            f"{ours['seconds']:.2f} s ({ours['rows']:,} punches)",
+            f"{ours['seconds']:.2f} s wall ({ours['cpu']:.2f} s CPU; {ours['rows']:,} punches)",
             "<= 5 s",
-            f"openpyxl read-only, rows only, same file: {base['seconds']:.1f} s (1 run)",
+            f"openpyxl read-only, rows only, same file: {base['seconds']:.1f} s wall ({base['cpu']:.1f} s CPU, 1 run)",
             ours["seconds"] <= 5,
         )
     )

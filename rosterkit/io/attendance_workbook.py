@@ -63,8 +63,17 @@ def _header(ws, labels: list[str]) -> None:
 
 
 def _append_frame(ws, frame: pd.DataFrame) -> None:
+    """The frame's rows below the header; missing values stay empty, and only text that looks like
+    a formula needs a cell object of its own (kept as text)."""
     for row in frame.itertuples(index=False, name=None):
-        ws.append([_cell(ws, v) if isinstance(v, str) else (None if v is None or v != v else v) for v in row])
+        ws.append(
+            [
+                (_cell(ws, v) if v.startswith(FORMULA_STARTS) else v)
+                if isinstance(v, str)
+                else (None if v is None or v != v else v)
+                for v in row
+            ]
+        )
 
 
 def _leave_label(code: str) -> str:

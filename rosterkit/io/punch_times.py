@@ -37,9 +37,37 @@ NEXT_DAY_WORDS = ("次日", "第二天", "+1")
 WhereFn = Callable[[int], Location]  # position in the column -> where it is in the file
 
 
+EMPTY_TEXT = ("", "nan", "NaT", "None", "-", "--")
+EMPTY, DATETIME, NUMBER, CLOCK, TEXT = range(5)  # what a cell holds
+
+
+def _kind_of(value: object) -> int:
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return EMPTY
+    if isinstance(value, str):
+        return EMPTY if value.strip() in EMPTY_TEXT else TEXT
+    if isinstance(value, dt.datetime | dt.date):
+        return DATETIME
+    if isinstance(value, dt.time):
+        return CLOCK
+    if isinstance(value, int | float | np.integer | np.floating) and not isinstance(value, bool):
+        return NUMBER
+    return TEXT
+
+
+def _kinds(values: pd.Series) -> np.ndarray:
+    """What each cell holds (EMPTY, DATETIME, NUMBER, CLOCK or TEXT), judged once per distinct
+    value; a column of text alone (every csv) takes a vectorised path."""
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        empty = values.str.strip().isin(EMPTY_TEXT).to_numpy()
+        return np.where(empty, EMPTY, TEXT)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    per_unique = np.array([_kind_of(u) for u in uniques], dtype=np.int64)
+    return np.where(codes >= 0, per_unique[np.clip(codes, 0, None)] if len(per_unique) else EMPTY, EMPTY)
+
+
 def _is_empty(values: pd.Series) -> np.ndarray:
-    text = values.astype(str).str.strip()
-    return (values.isna() | text.isin(["", "nan", "NaT", "None", "-", "--"])).to_numpy()
+    return _kinds(values) == EMPTY
 
 
 def _clean_text(text: pd.Series) -> pd.Series:
@@ -75,18 +103,18 @@ def to_timestamps(values: pd.Series, where: WhereFn, what: str = "timestamp") ->
     """Full timestamps from any mix of datetime cells, Excel serials and text. Empty: NaT."""
     values = values.reset_index(drop=True)
     result = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
-    empty = _is_empty(values)
-    is_dt = values.map(lambda v: isinstance(v, dt.datetime | dt.date)).to_numpy() & ~empty
+    kinds = _kinds(values)
+    empty = kinds == EMPTY
+    is_dt = kinds == DATETIME
     if is_dt.any():
         result[is_dt] = pd.to_datetime(values[is_dt].map(pd.Timestamp))
-    is_num = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).to_numpy()
-    is_num &= ~empty & ~is_dt
+    is_num = kinds == NUMBER
     if is_num.any():
         serial = values[is_num].astype(float)
         ok = (serial > 0) & (serial < 2958466)
         stamps = EXCEL_EPOCH + pd.to_timedelta(serial.where(ok) * 86400, unit="s").round("s")
         result[is_num] = stamps
-    is_text = ~empty & ~is_dt & ~is_num
+    is_text = (kinds == TEXT) | (kinds == CLOCK)  # a clock alone is no timestamp: reported below
     if is_text.any():
         result[is_text] = _parse_text(values[is_text].astype(str))
     bad = np.flatnonzero(result.isna().to_numpy() & ~empty)
@@ -111,18 +139,15 @@ def to_clock(values: pd.Series, where: WhereFn) -> tuple[pd.Series, pd.Series]:
     cells that hold a whole timestamp instead (returned as NaT here; read those with
     ``to_timestamps``). Empty cells: NaT and not full."""
     values = values.reset_index(drop=True)
-    empty = _is_empty(values)
+    kinds = _kinds(values)
     delta = pd.Series(pd.NaT, index=values.index, dtype="timedelta64[ns]")
-    full = np.zeros(len(values), dtype=bool)
-    is_time = values.map(lambda v: isinstance(v, dt.time)).to_numpy() & ~empty
+    is_time = kinds == CLOCK
     if is_time.any():
         delta[is_time] = pd.to_timedelta(
             values[is_time].map(lambda v: v.hour * 3600 + v.minute * 60 + v.second), unit="s"
         )
-    is_full = values.map(lambda v: isinstance(v, dt.datetime | dt.date)).to_numpy() & ~empty & ~is_time
-    full |= is_full
-    is_num = values.map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).to_numpy()
-    is_num &= ~empty & ~is_time & ~is_full
+    full = kinds == DATETIME
+    is_num = kinds == NUMBER
     if is_num.any():
         number = values[is_num].astype(float)
         fraction = number < 1.0
@@ -130,7 +155,7 @@ def to_clock(values: pd.Series, where: WhereFn) -> tuple[pd.Series, pd.Series]:
             (number[fraction] * 86400).round(), unit="s"
         ).to_numpy()
         full[np.flatnonzero(is_num)[~fraction.to_numpy()]] = True
-    is_text = ~empty & ~is_time & ~is_full & ~is_num
+    is_text = kinds == TEXT
     if is_text.any():
         text = values[is_text].astype(str).str.strip().str.replace("：", ":", regex=False)
         parts = text.str.extract(

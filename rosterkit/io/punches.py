@@ -20,12 +20,15 @@ from rosterkit.io.sheet_rows import SheetRows, find_header, iter_sheets, normali
 FORMAT = "format"
 
 
+def _filled(row: list) -> bool:
+    """Whether a row has any cell that is not blank (the first filled cell ends the search)."""
+    return any(value is not None and (not isinstance(value, str) or value.strip()) for value in row)
+
+
 def _body(sheet: SheetRows, start: int) -> pd.DataFrame:
     rows = sheet.rows[start:]
     width = max((len(r) for r in rows), default=0)
-    keep = [
-        i for i, r in enumerate(rows) if any(v.strip() if isinstance(v, str) else v is not None for v in r)
-    ]
+    keep = [i for i, r in enumerate(rows) if _filled(r)]
     kept = [rows[i] for i in keep]
     if not kept:
         return pd.DataFrame(columns=range(width))
