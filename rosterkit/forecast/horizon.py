@@ -3,9 +3,10 @@
 - a kind of day the centre never opens on (weekends of a weekday centre) is closed;
 - a day marked ``closed`` in the special-days file is closed;
 - a holiday the history has seen (by name) is closed if it was closed every time, else forecast as an
-  ordinary day scaled by how busy it was; a holiday the history has never seen is forecast as an
-  ordinary day of its kind, with a note saying so (over-staffing a closed day is cheaper than
-  under-staffing an open one, and a special-days file settles it);
+  ordinary day scaled by how busy it was; a holiday the history has never seen is scaled by the mean
+  share of the holidays the centre did open on, or, when it opened on none, forecast as an ordinary day
+  of its kind with a note saying so (never closed on a guess: over-staffing a closed day is cheaper
+  than leaving an open one unstaffed, and a special-days file settles it);
 - the first and second open days after a closure on a normally open day carry the closed day's calls:
   their lift is learned from the history's own post-closure days (``post_closure_lifts``).
 """
@@ -59,6 +60,7 @@ def plan_horizon(
     multipliers = np.ones(len(dates))
     unusual = np.zeros(len(dates), dtype=bool)
     notes: list[str] = []
+    open_ratios = [r for ratios in clean.holidays_seen.values() for r in ratios if r > 0]
     for i, ts in enumerate(dates):
         d = ts.date()
         kind = special_days.get(d)
@@ -71,7 +73,19 @@ def plan_horizon(
         name = calendar.holiday_name(d) or "holiday"
         seen = clean.holidays_seen.get(name)
         if seen is None:
-            if not closed[i]:
+            if closed[i]:
+                continue
+            if open_ratios:  # the centre opens on holidays: this one like the others
+                multipliers[i] = float(np.mean(open_ratios))
+                notes.append(
+                    t(
+                        "fc.log.unseen_holiday_scaled",
+                        date=d.isoformat(),
+                        name=name,
+                        share=f"{multipliers[i]:.0%}",
+                    )
+                )
+            else:
                 notes.append(t("fc.log.unseen_holiday", date=d.isoformat(), name=name))
         elif max(seen) == 0.0:
             unusual[i] = not closed[i]

@@ -57,6 +57,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "history, those days included",
         "预测期从 {start} 开始，落在历史数据之内（最后一天 {last}）：按全部历史数据预测，包括这些天",
     ),
+    "fc.log.unseen_holiday_scaled": (
+        "{date} {name}: no history of this holiday; forecast at {share} of an ordinary day, like the "
+        "holidays the centre opened on",
+        "{date} {name}：历史中没有该节假日；按普通日的 {share} 预测（与历史上营业的节假日相同）",
+    ),
     # backtest table
     "fc.bt.method": ("method", "方法"),
     "fc.bt.origin": ("origin", "起点"),

@@ -140,3 +140,15 @@ def test_chinese_bridging_day_follows_sunday_and_makeup_day_a_weekday():
     assert daily[date(2024, 10, 4)] == pytest.approx(sunday_level, rel=0.1)
     assert daily[date(2024, 10, 12)] == pytest.approx(weekday_level, rel=0.1)
     assert daily[date(2024, 10, 11)] == pytest.approx(3000 * WEEKDAY_FACTOR[4], rel=0.1)
+
+
+def test_unseen_holiday_follows_the_holidays_the_centre_opened_on():
+    # Memorial Day and Juneteenth 2024 open at 40 %: Independence Day (never seen) at about 40 % too
+    quiet = {date(2024, 5, 27): 0.4, date(2024, 6, 19): 0.4}
+    frame = make_history(start=date(2024, 4, 1), days=84, scale=quiet)
+    us = WorkCalendar("US")
+    result = forecast_calls(history(frame), date(2024, 7, 3), date(2024, 7, 4), 30, "weekly_mean_8", us)
+    daily = result.frame.groupby(result.frame["interval_start"].dt.date)["calls"].sum()
+    wed, thu = WEEKDAY_FACTOR[2], WEEKDAY_FACTOR[3]
+    assert daily[date(2024, 7, 4)] / thu == pytest.approx(0.4 * daily[date(2024, 7, 3)] / wed, rel=0.15)
+    assert any("Independence Day" in n and "40%" in n for n in result.notes)
