@@ -59,6 +59,13 @@ def _cell(ws, value, bold: bool = False):
 
 
 def _header(ws, labels: list[str]) -> None:
+    """The bold header row, frozen above the data, with columns wide enough for their headers."""
+    from openpyxl.utils import get_column_letter
+
+    ws.freeze_panes = "A2"
+    for i, text in enumerate(labels, start=1):
+        wide = sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))  # CJK characters take two
+        ws.column_dimensions[get_column_letter(i)].width = min(max(10, wide + 2), 48)
     ws.append([_cell(ws, text, bold=True) for text in labels])
 
 
@@ -146,7 +153,8 @@ def write_attendance_workbook(result: AttendanceResult, path: Path | str) -> Pat
     ws = wb.create_sheet(t("att.sheet.rules"))
     _header(ws, [t("att.col.setting"), t("att.col.value")])
     for name, value in result.settings.model_dump().items():
-        ws.append([_cell(ws, name), _cell(ws, value)])
+        shown = (t("yes") if value else t("no")) if isinstance(value, bool) else value
+        ws.append([_cell(ws, t(f"att.rule.{name}")), shown, name])
 
     with atomic_path(path) as tmp:
         wb.save(tmp)

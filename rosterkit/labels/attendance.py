@@ -125,6 +125,35 @@ LABELS: dict[str, tuple[str, str]] = {
         "法定节假日（无排班）",
     ),
     "att.reason.on a leave day": ("on a leave day", "请假日"),
+    # the rules sheet: one line per AttendanceSettings field
+    "att.rule.window_before_start_minutes": (
+        "punch window before a shift's start (min)",
+        "班前打卡时段（分钟）",
+    ),
+    "att.rule.window_after_end_minutes": ("punch window after a shift's end (min)", "班后打卡时段（分钟）"),
+    "att.rule.late_grace_minutes": ("late grace (min)", "迟到宽限（分钟）"),
+    "att.rule.early_grace_minutes": ("early-leave grace (min)", "早退宽限（分钟）"),
+    "att.rule.serious_late_minutes": ("seriously late from (min)", "严重迟到起点（分钟）"),
+    "att.rule.half_day_absent_minutes": (
+        "late + early counting as half a day absent (min)",
+        "迟到早退合计按旷工半天（分钟）",
+    ),
+    "att.rule.absent_minutes": (
+        "late + early counting as a day absent (min)",
+        "迟到早退合计按旷工一天（分钟）",
+    ),
+    "att.rule.duplicate_within_seconds": ("punches this close count once (s)", "重复打卡合并间隔（秒）"),
+    "att.rule.overtime_before_shift": ("early arrival counts as overtime", "提前到岗计加班"),
+    "att.rule.overtime_after_shift": ("staying late counts as overtime", "延后离岗计加班"),
+    "att.rule.overtime_min_minutes": ("minimum overtime (min)", "加班起算（分钟）"),
+    "att.rule.overtime_unit_minutes": (
+        "overtime rounded down to units of (min)",
+        "加班计量单位（分钟，向下取整）",
+    ),
+    "att.rule.unscheduled_gap_minutes": (
+        "gap that ends a session outside the roster (min)",
+        "排班外出勤分段间隔（分钟）",
+    ),
     # command output
     "att.log.counts": (
         "{input} punch rows: {matched} matched to shifts, {outside} outside the roster, {unmatched} unmatched",

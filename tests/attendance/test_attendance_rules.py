@@ -288,3 +288,10 @@ def test_every_punch_has_exactly_one_outcome_and_one_row(shift_codes, offsets):
     assert len(shown) == len(kept)
     beyond = result.punches["reason"] == "outside the roster period"
     assert (result.punches.loc[beyond, "outcome"] == "unmatched").all()
+
+
+def test_every_setting_has_a_label_for_the_rules_sheet():
+    from rosterkit.labels import CATALOGUE
+    from rosterkit.model.attendance_settings import AttendanceSettings
+
+    assert [f for f in AttendanceSettings.model_fields if f"att.rule.{f}" not in CATALOGUE] == []
