@@ -151,7 +151,7 @@ def write_attendance_workbook(result: AttendanceResult, path: Path | str) -> Pat
     _append_frame(ws, _numbers(listed[columns]))
 
     ws = wb.create_sheet(t("att.sheet.rules"))
-    _header(ws, [t("att.col.setting"), t("att.col.value")])
+    _header(ws, [t("att.col.setting"), t("att.col.value"), t("att.col.key")])
     for name, value in result.settings.model_dump().items():
         shown = (t("yes") if value else t("no")) if isinstance(value, bool) else value
         ws.append([_cell(ws, t(f"att.rule.{name}")), shown, name])

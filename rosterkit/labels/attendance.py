@@ -39,6 +39,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "att.col.duplicates": ("of which duplicates collapsed", "其中重复打卡已合并"),
     "att.col.setting": ("setting", "规则"),
     "att.col.value": ("value", "取值"),
+    "att.col.key": ("settings file key / option", "设置文件键名"),
     # monthly summary (月度汇总)
     "att.sum.scheduled_days": ("days due", "应出勤天数"),
     "att.sum.attended_days": ("days attended", "实际出勤天数"),
