@@ -22,7 +22,7 @@ def build_settings(values: Mapping[str, Any], source: Path | str | None = None) 
     except ValidationError as exc:
         errors = [
             InputError(
-                f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}.",
+                f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg'].removeprefix('Value error, ')}.",
                 where=Location(file=source) if source else None,
                 fix=f"Known settings: {', '.join(AttendanceSettings.model_fields)}.",
             )

@@ -212,6 +212,11 @@ def test_bad_rule_option_and_settings_file(cli, files):
     )
     assert result.exit_code == 2
     assert "late_grace_minutes: Input should be greater than or equal to 0" in result.stderr
+    result = cli(
+        "attendance", files["roster"], files["punches"], "--late-grace", "60", "--out", files["dir"] / "out"
+    )
+    assert result.exit_code == 2
+    assert "settings: serious_late_minutes must be greater than late_grace_minutes." in result.stderr
     settings = files["dir"] / "rules.toml"
     settings.write_text("[attendance]\nlate_grace = 5\n", encoding="utf-8")
     result = cli(
