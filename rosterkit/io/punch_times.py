@@ -24,6 +24,7 @@ _WEEKDAY = (
 _TEXT_FORMATS = (
     "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S.%f",
     "%Y-%m-%d",
     "%y-%m-%d %H:%M:%S",
     "%y-%m-%d %H:%M",
@@ -71,7 +72,8 @@ def _is_empty(values: pd.Series) -> np.ndarray:
 
 
 def _clean_text(text: pd.Series) -> pd.Series:
-    text = text.str.strip().str.replace(_WEEKDAY, " ", regex=True, case=False)
+    text = text.str.strip().str.replace(r"(\d:\d{2}:\d{2})[.,]\d+", r"\1", regex=True)  # no fractions
+    text = text.str.replace(_WEEKDAY, " ", regex=True, case=False)
     text = text.str.replace(r"[年月/.]", "-", regex=True).str.replace("日", " ", regex=False)
     text = text.str.replace("T", " ", regex=False).str.replace("：", ":", regex=False)
     return text.str.replace(r"\s+", " ", regex=True).str.strip()
@@ -82,7 +84,7 @@ def _parse_text(text: pd.Series) -> pd.Series:
     unique = pd.Series(text.unique())
     raw = unique.astype(str).str.strip()
     parsed = pd.Series(pd.NaT, index=unique.index, dtype="datetime64[ns]")
-    for fmt in _TEXT_FORMATS[:2]:  # the common case, before any cleaning
+    for fmt in _TEXT_FORMATS[:3]:  # the common cases, before any cleaning
         todo = parsed.isna()
         if not todo.any():
             break

@@ -235,3 +235,24 @@ def test_bad_timestamp_names_its_row_and_column(tmp_path):
         read_punches(path)
     assert "p.csv, row 3, column 'timestamp'" in str(info.value)
     assert "'yesterday noon'" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024-03-04 08:58:12",
+        "2024-03-04 8:58:12",
+        "2024/3/4 8:58:12",
+        "2024年3月4日 08:58:12",
+        "2024-03-04T08:58:12",
+        "2024.03.04 08:58:12",
+        "2024-03-04 08:58:12.000",
+        "2024/3/4 8:58:12.5",
+        "2024-03-04 星期一 08:58:12",
+    ],
+)
+def test_text_timestamps_in_the_forms_exports_use(text):
+    from rosterkit.io.punch_times import to_timestamps
+
+    parsed = to_timestamps(pd.Series([text]), lambda i: None)
+    assert parsed.iloc[0] == pd.Timestamp("2024-03-04 08:58:12")
