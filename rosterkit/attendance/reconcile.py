@@ -131,7 +131,8 @@ def reconcile_month(
     ``roster``: the ``roster.csv`` columns (employee_id, date, shift, start, end; a leave code in
     ``shift`` on a day without start/end is a leave day). ``punches``: what ``rosterkit.io.punches``
     reads (employee_id, name, timestamp, direction, source_file, source_row[, problem]).
-    ``names``: employee id -> name, for punches that carry a name only and for the reports.
+    ``names``: employee id -> name, for punches that carry a name only and for the reports (without
+    it, the reports show the name the punch export gives for each id).
     """
     settings = settings or AttendanceSettings()
     calendar = calendar or WorkCalendar("CN")
@@ -272,7 +273,9 @@ def reconcile_month(
     daily["day_kind"] = kind
     daily[C.EMPLOYEE_ID] = code_index.to_numpy()[daily["code"].to_numpy()]
     daily[C.DATE] = base + pd.to_timedelta(daily["day"], unit="D")
-    daily[C.NAME] = daily[C.EMPLOYEE_ID].map(names).fillna("")
+    named = p[resolved & (p[C.NAME].fillna("") != "")].drop_duplicates(N.RESOLVED)
+    shown_names = {**dict(zip(named[N.RESOLVED], named[C.NAME], strict=True)), **names}  # the list wins
+    daily[C.NAME] = daily[C.EMPLOYEE_ID].map(shown_names).fillna("")
 
     # the punches column: each kept punch as HH:MM (+1 for the next day), on the row it counts on
     row_day = np.where(matched, s_day[np.clip(shift_of, 0, None)] if len(s_day) else 0, outside_day)

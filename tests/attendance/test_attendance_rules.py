@@ -225,9 +225,12 @@ def test_names_match_when_unique_and_are_reported_otherwise():
     assert out.loc[5, "reason"] == "unknown employee id"
 
 
-def test_ids_match_ignoring_leading_zeros():
-    result = run(roster(("0012", MON, "D")), punches(("12", f"{MON} 08:55"), ("12", f"{MON} 18:00")))
-    assert day(result, "0012", MON)["status"] == "ok"
+def test_ids_match_ignoring_leading_zeros_and_names_come_from_the_export():
+    result = run(
+        roster(("0012", MON, "D")), punches(("12", f"{MON} 08:55", "", "张三"), ("12", f"{MON} 18:00"))
+    )
+    row = day(result, "0012", MON)
+    assert (row["status"], row["name"]) == ("ok", "张三")
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
