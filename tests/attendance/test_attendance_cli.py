@@ -292,3 +292,17 @@ def test_roster_xlsx_without_a_reader_says_to_use_csv(cli, files):
         assert "Pass the roster.csv" in result.stderr
     else:
         assert result.exit_code in (0, 2)
+
+
+def test_text_that_looks_like_a_formula_stays_text(cli, files):
+    punches = _csv(
+        files["dir"] / "p.csv",
+        ["employee_id", "name", "timestamp"],
+        [("=cmd|'/c calc'!A1", "@SUM(1)", "2024-03-04 09:00")],
+    )
+    out = files["dir"] / "out"
+    result = cli("attendance", files["roster"], punches, "--out", out)
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(out / "attendance.xlsx")["Punches not on a shift"]
+    assert (ws["C2"].value, ws["C2"].data_type) == ("=cmd|'/c calc'!A1", "s")
+    assert (ws["D2"].value, ws["D2"].data_type) == ("@SUM(1)", "s")
