@@ -19,6 +19,7 @@ from rosterkit.labels import aliases
 from rosterkit.model import columns as C
 from rosterkit.model.leave import LEAVE_NAMES_ZH, parse_leave_type
 
+OFF_WORDS = ("nan", "None", "off", "OFF", "休", "休息", "-", "/")  # a day off written in the shift column
 ROSTER_NAMES: dict[str, tuple[str, ...]] = {
     C.EMPLOYEE_ID: (C.EMPLOYEE_ID, *aliases("att.col.employee_id"), "员工编号"),
     C.DATE: (C.DATE, *aliases("att.col.date")),
@@ -51,7 +52,7 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
             .str.strip()
             .str.replace(r"^(\d+)\.0$", r"\1", regex=True),
             C.DATE: to_dates(frame[C.DATE], where(C.DATE)),
-            C.SHIFT: frame[C.SHIFT].fillna("").astype(str).str.strip().replace({"nan": "", "None": ""}),
+            C.SHIFT: frame[C.SHIFT].fillna("").astype(str).str.strip().replace(dict.fromkeys(OFF_WORDS, "")),
             C.START: to_timestamps(frame[C.START], where(C.START)),
             C.END: to_timestamps(frame[C.END], where(C.END)),
         }

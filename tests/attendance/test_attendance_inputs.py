@@ -70,13 +70,14 @@ def test_roster_csv_reads_leave_codes_and_overnight_shifts(tmp_path):
     path.write_text(
         "employee_id,date,shift,start,end\n"
         "E1,2024-03-04,N,2024-03-04 22:00,2024-03-05 06:00\n"
-        "E1,2024-03-05,,,\n"
+        "E1,2024-03-05,休,,\n"
         "E1,2024-03-06,病假,,\n"
         "E1,2024-03-07,annual,,\n",
         encoding="utf-8",
     )
     table = read_roster_table(path)
     assert table["leave_type"].tolist() == ["", "", "sick", "annual"]
+    assert table["shift"].tolist() == ["N", "", "病假", "annual"]
     assert table["end"].iloc[0] == dt.datetime(2024, 3, 5, 6, 0)
 
 
