@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from rosterkit.io.atomic import atomic_path
 from rosterkit.io.excel import set_cell
 from rosterkit.io.sheet_reader import header_text
-from rosterkit.io.team_workbook import SHEETS
+from rosterkit.io.team_sheets import SHEETS
 from rosterkit.labels import get_language, t
 from rosterkit.model import Team
 from rosterkit.model.leave import LEAVE_NAMES_ZH, LeaveType
