@@ -146,7 +146,7 @@ def command(
                 "att.log.read",
                 rows=len(frame),
                 file=path.name,
-                format=frame[FORMAT].iloc[0] if len(frame) else "-",
+                format=frame.attrs[FORMAT],
             )
         )
         frames.append(frame)

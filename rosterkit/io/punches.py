@@ -25,9 +25,9 @@ def _filled(row: list) -> bool:
     return any(value is not None and (not isinstance(value, str) or value.strip()) for value in row)
 
 
-def _body(sheet: SheetRows, start: int) -> pd.DataFrame:
+def _body(sheet: SheetRows, start: int, header_width: int) -> pd.DataFrame:
     rows = sheet.rows[start:]
-    width = max((len(r) for r in rows), default=0)
+    width = max(max((len(r) for r in rows), default=0), header_width)
     keep = [i for i, r in enumerate(rows) if _filled(r)]
     kept = [rows[i] for i in keep]
     if not kept:
@@ -42,7 +42,7 @@ def detect(sheet: SheetRows) -> tuple[PunchFormat, Table] | None:
         if found is None:
             continue
         index, headers, header_rows = found
-        body = _body(sheet, index + header_rows)
+        body = _body(sheet, index + header_rows, len(headers))
         return fmt, Table(sheet, index, header_rows, headers, body)
     return None
 
@@ -76,6 +76,7 @@ def read_punches(path: Path | str) -> pd.DataFrame:
         fmt, table = found
         punches = fmt.parse(table)[OUTPUT_COLUMNS].reset_index(drop=True)
         punches[FORMAT] = fmt.name
+        punches.attrs[FORMAT] = fmt.name
         return punches
     known = "; ".join(f.describe() for f in FORMATS)
     raise InputError(

@@ -256,3 +256,19 @@ def test_text_timestamps_in_the_forms_exports_use(text):
 
     parsed = to_timestamps(pd.Series([text]), lambda i: None)
     assert parsed.iloc[0] == pd.Timestamp("2024-03-04 08:58:12")
+
+
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        ("employee_id,timestamp", "csv"),
+        ("部门,姓名,登记号码,日期时间,机器号", "zkteco"),
+        ("时间,姓名,账号,打卡类型,实际打卡时间,打卡状态", "wecom"),
+        ("姓名,工号,日期,上班1打卡时间,下班1打卡时间", "dingtalk-daily"),
+    ],
+)
+def test_a_header_without_rows_is_zero_punches(tmp_path, header, name):
+    path = tmp_path / "p.csv"
+    path.write_text(header + "\n", encoding="utf-8")
+    found = read_punches(path)
+    assert (len(found), found.attrs["format"]) == (0, name)
