@@ -29,6 +29,7 @@ class BuiltModel:
     facts: Facts
     context: ModelContext
     instances: list[RuleInstance] = field(default_factory=list)  # hard rule instances (explain mode)
+    rules: set[str] = field(default_factory=set)  # the rules built into the model
 
     @property
     def team(self) -> Team:
@@ -67,15 +68,17 @@ def build_model(
     one_a_day = facts.enabled("one_shift_per_day") and (only is None or "one_shift_per_day" in only)
     ctx = ModelContext(facts, explain=explain, one_shift_a_day=one_a_day)
     penalties: list[Penalty] = []
+    rules: set[str] = set()
     for setting in facts.settings:
         if only is not None and setting.rule not in only:
             continue
         penalties += REGISTRY[setting.rule](ctx, setting)
+        rules.add(setting.rule)
     if symmetry and not explain:
         break_symmetry(ctx)
     objective = cp_model.LinearExpr.weighted_sum([p.var for p in penalties], [p.cost for p in penalties])
     ctx.model.minimize(objective)
-    return BuiltModel(ctx.model, ctx.x, penalties, objective, facts, ctx, list(ctx.instances.values()))
+    return BuiltModel(ctx.model, ctx.x, penalties, objective, facts, ctx, list(ctx.instances.values()), rules)
 
 
 def interchangeable_groups(facts: Facts) -> list[list[str]]:

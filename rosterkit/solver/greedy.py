@@ -14,7 +14,7 @@ from rosterkit.solver.facts import Facts
 Triple = tuple[str, int, str]
 
 
-def greedy_roster(facts: Facts) -> set[Triple]:
+def greedy_roster(facts: Facts, targets: dict[tuple[int, str], int] | None = None) -> set[Triple]:
     f = facts
     on = {r.rule for r in f.settings if r.hard}
     rest_h = next((float(r.params.get("hours", 11)) for r in f.rows("min_rest") if r.hard), None)
@@ -70,6 +70,23 @@ def greedy_roster(facts: Facts) -> set[Triple]:
             if c is None or (code is not None and c != code) or j < -len(f.history_of(eid)):
                 return k
             k, j = k + 1, j - 1
+
+    min_off = 0
+    for row in f.rows("min_consecutive_days_off"):
+        min_off = max(min_off, int(row.params.get("days", 0) or 0))
+
+    def off_before(eid: str, i: int) -> int:
+        k, j = 0, i - 1
+        while j >= -len(f.history_of(eid)) and code_at(eid, j) is None:
+            k, j = k + 1, j - 1
+        return k if j >= -len(f.history_of(eid)) else 99  # a break touching the start is not judged
+
+    def priority(eid: str, i: int) -> tuple:
+        """Who takes a slot first: not someone whose short break would end too soon (a day off
+        alone is penalised), then someone already on a run of work, then the fewest minutes."""
+        off = off_before(eid, i)
+        short_break = 0 < off < min_off
+        return (short_break, off > 0, minutes[eid], eid)
 
     def may(e, i: int, code: str) -> bool:
         eid = e.id
@@ -133,12 +150,16 @@ def greedy_roster(facts: Facts) -> set[Triple]:
         by_code: dict[str, list[int]] = {}
         for t, code in covering[i]:
             by_code.setdefault(code, []).append(t)
+        if targets is not None:
+            for s in f.shifts:
+                have = sum(1 for e in f.employees if shifts[e.id][i] == s.code)
+                need_shift[s.code] = max(need_shift.get(s.code, 0), targets[(i, s.code)] - have)
         while True:
             best, best_gain = None, 0
             for s in f.shifts:
-                gain = 100 * max(0, need_shift.get(s.code, 0)) + sum(
-                    1 for t in by_code.get(s.code, []) if need_iv[t] > 0
-                )
+                gain = 100 * max(0, need_shift.get(s.code, 0))
+                if targets is None:  # without targets, also the intervals still short
+                    gain += sum(1 for t in by_code.get(s.code, []) if need_iv[t] > 0)
                 if gain > best_gain:
                     best, best_gain = s.code, gain
             if best is None:
@@ -149,7 +170,7 @@ def greedy_roster(facts: Facts) -> set[Triple]:
                 for t in by_code.get(best, []):
                     need_iv[t] = min(need_iv[t], 0)
                 continue
-            e = min(candidates, key=lambda e: (minutes[e.id], e.id))
+            e = min(candidates, key=lambda e: priority(e.id, i))
             assign(e.id, i, best)
             need_shift[best] = need_shift.get(best, 0) - 1
             for t in by_code.get(best, []):

@@ -30,9 +30,12 @@ def test_small_centre_passes_the_checker():
 
 
 def test_same_seed_and_workers_give_the_same_roster():
+    """The solver core is reproducible (CP-SAT interleaved, stopped by deterministic time). The LNS
+    hook (rosterkit.solver.search) answers for its own reproducibility."""
     team = sample_centre(agents=8, days=7, seed=4)
-    a = solve(team, replace(FAST, time_limit_s=0.5))
-    b = solve(team, replace(FAST, time_limit_s=0.5))
+    options = replace(FAST, time_limit_s=0.5, use_lns=False)
+    a = solve(team, options)
+    b = solve(team, options)
     assert a.roster.shifts == b.roster.shifts and a.objective == b.objective
 
 

@@ -61,8 +61,37 @@ def min_rest(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     night followed by a morning)."""
     hours = float(setting.params.get("hours", 11))
     template = f"{{who}}: less than {hours:g} h rest before the shift on {{date}}"
-    pairs = [(a, gap, b, setting.weight, template) for a, gap, b in rest_pairs(ctx.facts, hours)]
-    return _forbid_pairs(ctx, setting, pairs, f"at least {hours:g} h rest between shifts")
+    found = rest_pairs(ctx.facts, hours)
+    what = f"at least {hours:g} h rest between shifts"
+    if setting.hard and ctx.one_shift_a_day:
+        return _forbid_cliques(ctx, setting, found, what)
+    pairs = [(a, gap, b, setting.weight, template) for a, gap, b in found]
+    return _forbid_pairs(ctx, setting, pairs, what)
+
+
+def _forbid_cliques(
+    ctx: ModelContext, setting: RuleSetting, found: list[tuple[str, int, str]], what: str
+) -> list[Penalty]:
+    """Hard rest with one shift a day: shift ``a`` on day d excludes every shift ``b`` too close after
+    it, one at-most-one per (a, day) instead of a clause per pair (the LP sees the clique)."""
+    f = ctx.facts
+    followers: dict[tuple[str, int], list[str]] = {}
+    for a, gap, b in found:
+        followers.setdefault((a, gap), []).append(b)
+    for e in f.employees:
+        for (a, gap), bs in followers.items():
+            for i in range(-gap, f.n - gap):
+                first = ctx.x[(e.id, i, a)] if i >= 0 else f.history_on(e.id, i) == a
+                if first is False:
+                    continue
+                later = [ctx.x[(e.id, i + gap, b)] for b in bs]
+                ct = (
+                    ctx.model.add(sum(later) == 0)
+                    if first is True
+                    else ctx.model.add_at_most_one([first, *later])
+                )
+                ctx.require(ct, setting, e.id, what)
+    return []
 
 
 def shift_succession(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
