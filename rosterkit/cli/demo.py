@@ -43,11 +43,15 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 @click.option("--seed", type=int, default=0, show_default=True, help="Roster solver random seed.")
 def command(out_dir: Path, examples_dir: Path, time_limit: float, workers: int, seed: int) -> None:
     """Run forecast -> staff -> roster -> attendance on the example centre and write every file of
-    the pipeline into --out. Takes about half a minute.
+    the pipeline into --out. Takes about half a minute. The attendance step checks the example
+    punches against examples/roster-worked.csv, the roster they were worked to.
 
     \b
     Example:
       rosterkit demo --out demo-output
+    Python:
+      from rosterkit.pipeline import DemoSettings, run_demo
+      run_demo(Path("examples"), Path("demo-output"), DemoSettings(time_limit_s=20))
     """
     settings = DemoSettings(time_limit_s=time_limit, workers=workers, seed=seed)
     for path in run_demo(examples_dir, out_dir, settings, log=log):

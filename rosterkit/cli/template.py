@@ -47,6 +47,9 @@ def command(output: Path, example: bool, month: str | None) -> None:
     Example:
       rosterkit template -o team.xlsx
       rosterkit template --example -o example-team.xlsx
+    Python:
+      from rosterkit.io.template import write_template
+      write_template(Path("team.xlsx"))  # read it back: rosterkit.io.team.read_team(path)
     """
     path = write_template(output, example=example, month=_month(month))
     log(t("wrote", path=path))
