@@ -32,12 +32,15 @@ def expand_leave(
     )
 
 
-def approval_problems(leave: Iterable[Leave]) -> list[dict]:
-    """Leave records whose approval is missing or below the level their length needs."""
+def approval_problems(leave: Iterable[Leave], rostered: set[str]) -> list[dict]:
+    """Leave records of people not on the roster, and those whose approval is missing or below the
+    level their length needs."""
     problems = []
     for record in leave:
         needed = record.required_approver
-        if record.approved_by is None:
+        if record.employee_id not in rostered:
+            kind = "leave_not_on_roster"
+        elif record.approved_by is None:
             kind = "leave_not_approved"
         elif needed == Approver.MANAGER and record.approved_by == Approver.TEAM_LEAD:
             kind = "leave_needs_manager"

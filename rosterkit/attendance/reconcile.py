@@ -181,7 +181,10 @@ def reconcile_month(
     count, in_sec, out_sec = in_and_out(shift_of[use], psec[use], pdir[use], s_start, s_end)
 
     # leave on shift days, and the rules of each shift
-    leave_rows = expand_leave(leave, code_index, base, (2, last_day))
+    rostered = set(roster[C.EMPLOYEE_ID])
+    leave_rows = expand_leave(
+        [lv for lv in leave if lv.employee_id in rostered], code_index, base, (2, last_day)
+    )
     first_leave = leave_rows.drop_duplicates("key").set_index("key")
     s_leave_type = first_leave["type"].reindex(s_key).fillna("").to_numpy()
     s_half = first_leave["half"].reindex(s_key).fillna("").to_numpy()
@@ -336,7 +339,7 @@ def reconcile_month(
     return AttendanceResult(
         daily=daily,
         summary=monthly_summary(daily),
-        exceptions=exceptions_table(daily, approval_problems(leave), punch_table),
+        exceptions=exceptions_table(daily, approval_problems(leave, rostered), punch_table),
         punches=punch_table,
         accounting=accounting_table(punch_table),
         period=(period[0].date(), period[1].date()),

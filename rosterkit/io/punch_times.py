@@ -126,7 +126,8 @@ def to_timestamps(values: pd.Series, where: WhereFn, what: str = "timestamp") ->
             f"cannot read {values.iloc[first]!r} as a {what} "
             f"({len(bad)} such cell{'s' if len(bad) > 1 else ''} in this column).",
             where=where(first),
-            fix="Write it as YYYY-MM-DD HH:MM (or format the column as date/time in Excel).",
+            fix=f"Write it as {'YYYY-MM-DD' if what == 'date' else 'YYYY-MM-DD HH:MM'} "
+            "(or format the column as date/time in Excel).",
         )
     return result
 

@@ -93,6 +93,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "att.exc.punched_on_leave": ("punched on a leave day", "请假日有打卡"),
     "att.exc.leave_on_day_off": ("leave recorded on a day off (not counted)", "休息日登记了请假（不计入）"),
     "att.exc.leave_not_approved": ("leave without an approver", "请假无审批人"),
+    "att.exc.leave_not_on_roster": (
+        "leave of someone not on the roster (not counted)",
+        "请假人员不在排班表中（不计入）",
+    ),
     "att.exc.leave_needs_manager": (
         "leave longer than half a day approved by a team lead only: needs the centre manager",
         "超过半天的请假仅由班长审批：需中心经理审批",

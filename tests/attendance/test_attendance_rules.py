@@ -172,6 +172,10 @@ def test_full_leave_covers_the_scheduled_day_and_approval_level_is_checked():
     assert summary.loc["E3", "leave_annual_days"] == 1
     kinds = dict(zip(result.exceptions["employee_id"], result.exceptions["kind"], strict=True))
     assert kinds == {"E1": "leave_needs_manager", "E2": "leave_not_approved"}
+    stranger = Leave(employee_id="Z9", start=MON, end=MON, type=LeaveType.SICK, approved_by=Approver.MANAGER)
+    result = run(r, punches(), [*leave, stranger])
+    assert "Z9" not in set(result.daily["employee_id"])
+    assert result.exceptions.set_index("employee_id").loc["Z9", "kind"] == "leave_not_on_roster"
 
 
 def test_holiday_and_day_off_work_flagged_with_pay_class():
