@@ -21,9 +21,9 @@ def _month(value: str | None) -> date | None:
         return date(year, month, 1)
     except ValueError:
         raise InputError(
-            f"'{value}' is not a month.",
+            t("team.err.not_month", value=repr(value)),
             where=Location(column="--month"),
-            fix="Write it as YYYY-MM, e.g. 2026-10.",
+            fix=t("team.fix.month"),
         ) from None
 
 

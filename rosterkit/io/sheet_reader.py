@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rosterkit.errors import InputError, Location
-from rosterkit.labels import aliases
+from rosterkit.labels import aliases, t
 
 HEADER_SEARCH_ROWS = 10
 _SEPARATORS = re.compile(r"[\s/|()（）\[\]【】:：*_\-]+")
@@ -116,9 +116,9 @@ def read_table(
     if best < 0:
         errors.append(
             InputError(
-                "no header row found.",
+                t("team.err.no_header"),
                 where=Location(file=path, sheet=sheet),
-                fix=f"Put the column headers in the first row: {known}.",
+                fix=t("team.fix.no_header", known=known),
             )
         )
         return None
@@ -133,18 +133,18 @@ def read_table(
         if match is None:
             errors.append(
                 InputError(
-                    f"unknown column '{text}' (known columns: {known}).",
+                    t("team.err.unknown_column", column=text, known=known),
                     where=Location(file=path, sheet=sheet, row=best + 1, column=text),
-                    fix="Rename it to one of the known columns, or delete it.",
+                    fix=t("team.fix.unknown_column"),
                 )
             )
             continue
         if match in headers:
             errors.append(
                 InputError(
-                    f"column '{text}' appears twice.",
+                    t("team.err.column_twice", column=text),
                     where=Location(file=path, sheet=sheet, row=best + 1, column=text),
-                    fix="Delete one of the two columns.",
+                    fix=t("team.fix.column_twice"),
                 )
             )
             continue
@@ -154,9 +154,9 @@ def read_table(
         if c.required and c.key not in headers:
             errors.append(
                 InputError(
-                    f"the required column '{header_text(c.key, 'en')}' is missing.",
+                    t("team.err.column_missing", column=header_text(c.key, "en")),
                     where=Location(file=path, sheet=sheet, row=best + 1),
-                    fix="Add it to the header row.",
+                    fix=t("team.fix.column_missing"),
                 )
             )
     rows: list[Row] = []
@@ -174,9 +174,9 @@ def read_table(
                     continue  # under an unknown column: already reported
                 errors.append(
                     InputError(
-                        f"a value ({value!r}) in column {_column_letter(ci)} has no header.",
+                        t("team.err.no_header_value", value=repr(value), column=_column_letter(ci)),
                         where=Location(file=path, sheet=sheet, row=r + 1, column=_column_letter(ci)),
-                        fix="Move it under the right column, or delete it.",
+                        fix=t("team.fix.no_header_value"),
                     )
                 )
                 continue
@@ -210,9 +210,9 @@ def load_workbook_cells(path: Path) -> dict[str, list[list[Any]]]:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # noqa: BLE001 - any reader failure means the file is not a workbook
         raise InputError(
-            f"this file cannot be read as an Excel workbook ({type(exc).__name__}: {exc}).",
+            t("team.err.not_workbook", detail=f"{type(exc).__name__}: {exc}"),
             where=Location(file=path),
-            fix="Save it from Excel or LibreOffice as .xlsx.",
+            fix=t("team.fix.not_workbook"),
         ) from None
     out: dict[str, list[list[Any]]] = {}
     for name in wb.sheet_names:
@@ -228,7 +228,9 @@ def load_workbook_cells(path: Path) -> dict[str, list[list[Any]]]:
 def _fail(row: Row, key: str, value: Any, expected: str, fix: str) -> InputError:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return InputError(f"{value!r} is not {expected}.", where=row.where(key), fix=fix)
+    return InputError(
+        t("team.err.not_expected", value=repr(value), expected=expected), where=row.where(key), fix=fix
+    )
 
 
 def parse_text(row: Row, key: str) -> str | None:
@@ -254,8 +256,12 @@ def parse_int(row: Row, key: str, *, minimum: int | None = 0) -> int | None:
     elif isinstance(value, str) and re.fullmatch(r"[+-]?\d+(\.0+)?", value):
         number = int(float(value))
     if number is None or (minimum is not None and number < minimum):
-        low = f" of at least {minimum}" if minimum is not None else ""
-        raise _fail(row, key, value, f"a whole number{low}", "Write a whole number, e.g. 8.")
+        expected = (
+            t("team.exp.whole_number_min", minimum=minimum)
+            if minimum is not None
+            else t("team.exp.whole_number")
+        )
+        raise _fail(row, key, value, expected, t("team.fix.whole_number"))
     return number
 
 
@@ -268,7 +274,7 @@ def parse_float(row: Row, key: str, *, minimum: float | None = 0) -> float | Non
     except (TypeError, ValueError):
         number = None
     if number is None or (minimum is not None and number < minimum):
-        raise _fail(row, key, value, "a number", "Write a number, e.g. 174 or 7.5.")
+        raise _fail(row, key, value, t("team.exp.number"), t("team.fix.number"))
     return number
 
 
@@ -304,7 +310,7 @@ def parse_date(row: Row, key: str) -> date | None:
         return None
     found = to_date(value)
     if found is None:
-        raise _fail(row, key, value, "a date", "Write the date as YYYY-MM-DD, e.g. 2026-10-08.")
+        raise _fail(row, key, value, t("team.exp.date"), t("team.fix.date"))
     return found
 
 
@@ -337,7 +343,7 @@ def parse_time(row: Row, key: str) -> time | None:
         return None
     found = to_time(value)
     if found is None:
-        raise _fail(row, key, value, "a time of day", "Write the time as HH:MM, e.g. 08:30 or 23:00.")
+        raise _fail(row, key, value, t("team.exp.time"), t("team.fix.time"))
     return found
 
 
@@ -356,7 +362,7 @@ def parse_bool(row: Row, key: str) -> bool | None:
         return True
     if text in _FALSE:
         return False
-    raise _fail(row, key, value, "yes or no", "Write yes or no (是 / 否).")
+    raise _fail(row, key, value, t("team.exp.yes_no"), t("team.fix.yes_no"))
 
 
 def parse_list(row: Row, key: str) -> list[str]:
@@ -374,5 +380,5 @@ def parse_choice(row: Row, key: str, choices: dict[str, Any], what: str) -> Any:
     found = choices.get(text.lower())
     if found is None:
         listed = ", ".join(dict.fromkeys(choices))
-        raise _fail(row, key, text, f"a known {what}", f"Use one of: {listed}.")
+        raise _fail(row, key, text, t("team.exp.known", what=what), t("team.fix.one_of", known=listed))
     return found

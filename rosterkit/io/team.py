@@ -11,6 +11,7 @@ from pathlib import Path
 
 from rosterkit.errors import InputError, Location
 from rosterkit.io.team_toml import read_team_toml, write_team_toml
+from rosterkit.labels import t
 from rosterkit.model import Team
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -24,15 +25,15 @@ def read_team(path: Path | str) -> Team:
     path = Path(path)
     if not path.exists():
         raise InputError(
-            "the team file does not exist.",
+            t("team.err.no_file"),
             where=Location(file=path),
-            fix="Check the path, or create one with `rosterkit template -o team.xlsx`.",
+            fix=t("team.fix.no_file"),
         )
     if path.is_dir():
         raise InputError(
-            "this is a folder, not a team file.",
+            t("team.err.folder"),
             where=Location(file=path),
-            fix="Give the team workbook (.xlsx) or its TOML twin (.toml).",
+            fix=t("team.fix.team_file"),
         )
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
@@ -42,9 +43,9 @@ def read_team(path: Path | str) -> Team:
     if suffix in TEXT_SUFFIXES:
         return read_team_toml(path)
     raise InputError(
-        f"unknown team file type '{path.suffix}'.",
+        t("team.err.file_type", suffix=path.suffix),
         where=Location(file=path),
-        fix="Give a team workbook (.xlsx) or its TOML twin (.toml).",
+        fix=t("team.fix.team_file"),
     )
 
 
@@ -63,7 +64,7 @@ def write_team(team: Team, path: Path | str) -> Path:
     if path.suffix.lower() in TEXT_SUFFIXES:
         return write_team_toml(team, path)
     raise InputError(
-        f"unknown team file type '{path.suffix}'.",
+        t("team.err.file_type", suffix=path.suffix),
         where=Location(file=path),
-        fix="Name the output .xlsx or .toml.",
+        fix=t("team.fix.output_type"),
     )

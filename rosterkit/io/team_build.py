@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError, create_model
 
 from rosterkit.errors import InputError, Location, raise_all
+from rosterkit.labels import t
 from rosterkit.model import (
     Assignment,
     Employee,
@@ -79,22 +80,18 @@ class Record:
 def _message(err: dict[str, Any], model: type[BaseModel] | None) -> str:
     msg = str(err.get("msg", "invalid value"))
     if err.get("type") == "extra_forbidden":
-        known = ", ".join(model.model_fields) if model is not None else "see the template"
-        return f"unknown field '{'.'.join(map(str, err.get('loc', ())))}' (known: {known})"
+        known = ", ".join(model.model_fields) if model is not None else "-"
+        return t("team.err.unknown_field", field=".".join(map(str, err.get("loc", ()))), known=known)
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, ") :]
     value = err.get("input")
     if err.get("type") == "missing":
-        return "a value is required here"
+        return t("team.err.required")
     if err.get("type") == "string_pattern_mismatch":
         pattern = str((err.get("ctx") or {}).get("pattern", ""))
-        msg = (
-            "expected a colour as 6 hex digits, e.g. FFF2CC"
-            if "A-Fa-f" in pattern
-            else "expected a short code without spaces or , ; | = (at most 16 characters)"
-        )
+        msg = t("team.err.bad_colour") if "A-Fa-f" in pattern else t("team.err.bad_code")
     if isinstance(value, (str, int, float, date)) and not isinstance(value, bool):
-        return f"{value!r} is not valid: {msg}"
+        return t("team.err.invalid", value=repr(value), reason=msg)
     return msg
 
 
@@ -111,11 +108,11 @@ def validation_errors(
                 _message(err, model) + ".",
                 where=record.at(column),
                 fix=(
-                    "Remove it or correct its name."
+                    t("team.fix.remove_or_rename")
                     if err.get("type") == "extra_forbidden"
-                    else "Correct this cell."
+                    else t("team.fix.cell")
                     if column
-                    else "Correct this row."
+                    else t("team.fix.row")
                 ),
             )
         )
@@ -132,7 +129,7 @@ def _validate(model: type[BaseModel], record: Record, errors: list[InputError]) 
 
 def _listing(names: Any) -> str:
     names = sorted(str(n) for n in names)
-    return ", ".join(names) if names else "none"
+    return ", ".join(names) if names else t("team.none")
 
 
 class _Refs:
@@ -151,10 +148,14 @@ class _Refs:
             return
         self.errors.append(
             InputError(
-                f"shift '{code}' is not defined in sheet '{self.shifts_sheet}' "
-                f"(defined: {_listing(self.shift_codes)}).",
+                t(
+                    "team.err.unknown_shift",
+                    code=code,
+                    sheet=self.shifts_sheet,
+                    known=_listing(self.shift_codes),
+                ),
                 where=record.at(field_name),
-                fix="Add it there or correct the code.",
+                fix=t("team.fix.unknown_shift"),
             )
         )
 
@@ -165,9 +166,14 @@ class _Refs:
         shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
         self.errors.append(
             InputError(
-                f"employee '{emp_id}' is not in sheet '{self.employees_sheet}' (ids: {shown or 'none'}).",
+                t(
+                    "team.err.unknown_employee",
+                    id=emp_id,
+                    sheet=self.employees_sheet,
+                    known=shown or t("team.none"),
+                ),
                 where=record.at(field_name),
-                fix="Add the employee there or correct the id.",
+                fix=t("team.fix.unknown_employee"),
             )
         )
 
@@ -176,10 +182,14 @@ class _Refs:
             return
         self.errors.append(
             InputError(
-                f"no employee has skill '{skill}' (skills in sheet '{self.employees_sheet}': "
-                f"{_listing(self.skills)}).",
+                t(
+                    "team.err.unknown_skill",
+                    skill=skill,
+                    sheet=self.employees_sheet,
+                    known=_listing(self.skills),
+                ),
                 where=record.at("skill"),
-                fix="Correct the skill name or give it to the employees who have it.",
+                fix=t("team.fix.unknown_skill"),
             )
         )
 
@@ -198,9 +208,9 @@ def _duplicates(
             first = seen[k].where
             errors.append(
                 InputError(
-                    f"duplicate {what} '{k}' (already on row {first.row}).",
+                    t("team.err.duplicate", what=t(what), name=k, row=first.row),
                     where=record.at(col),
-                    fix=f"Give each {what} once; remove or renumber one of the rows.",
+                    fix=t("team.fix.duplicate", what=t(what)),
                 )
             )
         else:
@@ -212,9 +222,9 @@ def _check_rule(rule: RuleSetting, record: Record, refs: _Refs, errors: list[Inp
     if spec is None:
         errors.append(
             InputError(
-                f"unknown rule '{rule.rule}' (known rules: {', '.join(CATALOGUE)}).",
+                t("team.err.unknown_rule", rule=rule.rule, known=", ".join(CATALOGUE)),
                 where=record.at("rule"),
-                fix="Use one of the known rule names.",
+                fix=t("team.fix.unknown_rule"),
             )
         )
         return
@@ -222,10 +232,14 @@ def _check_rule(rule: RuleSetting, record: Record, refs: _Refs, errors: list[Inp
     if unknown:
         errors.append(
             InputError(
-                f"rule '{rule.rule}' has no parameter {', '.join(repr(u) for u in unknown)} "
-                f"(its parameters: {_listing(spec.params) if spec.params else 'none'}).",
+                t(
+                    "team.err.unknown_param",
+                    rule=rule.rule,
+                    params=", ".join(repr(u) for u in unknown),
+                    known=_listing(spec.params),
+                ),
                 where=record.at("params"),
-                fix="Write parameters as name=value separated by ';', e.g. days=6.",
+                fix=t("team.fix.params"),
             )
         )
     if "shift" in rule.params and rule.params["shift"] != "":
@@ -233,9 +247,9 @@ def _check_rule(rule: RuleSetting, record: Record, refs: _Refs, errors: list[Inp
     if not rule.hard and not spec.can_be_soft:
         errors.append(
             InputError(
-                f"rule '{rule.rule}' can only be hard.",
+                t("team.err.only_hard", rule=rule.rule),
                 where=record.at("hard"),
-                fix="Set it to hard (or disable it).",
+                fix=t("team.fix.only_hard"),
             )
         )
 
@@ -267,8 +281,8 @@ def build_team(
     refs = _Refs(sheet_names.get("shifts", "shifts"), sheet_names.get("employees", "employees"), errors)
     shifts = parsed.get("shifts", [])
     employees = parsed.get("employees", [])
-    _duplicates(shifts, lambda s: s.code, "shift code", errors, "code")
-    _duplicates(employees, lambda e: e.id, "employee id", errors, "id")
+    _duplicates(shifts, lambda s: s.code, "team.what.shift_code", errors, "code")
+    _duplicates(employees, lambda e: e.id, "team.what.employee_id", errors, "id")
     # codes and ids of rows that failed validation still count as defined: their own error is
     # reported, and every reference to them would only repeat it
     refs.shift_codes = _raw_keys(sections.get("shifts", []), "code")
@@ -299,7 +313,7 @@ def build_team(
     for record, rule in rule_rows:
         _check_rule(rule, record, refs, errors)
     single = [(r, x) for r, x in rule_rows if x.rule in CATALOGUE and not CATALOGUE[x.rule].repeatable]
-    _duplicates(single, lambda x: x.rule, "rule", errors, "rule")
+    _duplicates(single, lambda x: x.rule, "team.what.rule", errors, "rule")
 
     team = None
     values = {k: v for k, v in settings.values.items() if v is not None}
@@ -323,9 +337,9 @@ def _check_dates(team: Team, parsed: dict[str, list[tuple[Record, Any]]], errors
         if item.date >= team.start:
             errors.append(
                 InputError(
-                    f"history date {item.date} is not before the roster starts ({team.start}).",
+                    t("team.err.history_date", date=item.date, start=team.start),
                     where=record.at("date"),
-                    fix="History holds the days before the horizon; move this row to sheet Pinned or fix the date.",
+                    fix=t("team.fix.history_date"),
                 )
             )
     for section in ("pinned", "requests"):
@@ -333,8 +347,8 @@ def _check_dates(team: Team, parsed: dict[str, list[tuple[Record, Any]]], errors
             if not team.start <= item.date <= team.end:
                 errors.append(
                     InputError(
-                        f"date {item.date} is outside the roster horizon {team.start} .. {team.end}.",
+                        t("team.err.outside_horizon", date=item.date, start=team.start, end=team.end),
                         where=record.at("date"),
-                        fix="Correct the date or delete the row.",
+                        fix=t("team.fix.outside_horizon"),
                     )
                 )

@@ -25,6 +25,7 @@ from rosterkit.io.sheet_reader import (
     parse_text,
     parse_time,
 )
+from rosterkit.labels import t
 from rosterkit.model import Approver, HalfDay, LeaveType, RequestKind
 from rosterkit.model.leave import LEAVE_NAMES_ZH
 
@@ -244,9 +245,9 @@ def _key_values(row: Row, key: str) -> dict[str, int]:
         m = re.fullmatch(r"([^=:：＝]+)[=:：＝](\d+)", part)
         if not m:
             raise InputError(
-                f"'{part}' is not shift=count.",
+                t("team.err.not_shift_count", part=part),
                 where=row.where(key),
-                fix="Write shift codes with their maximum, e.g. N=8, E=10.",
+                fix=t("team.fix.shift_count"),
             )
         out[m.group(1)] = int(m.group(2))
     return out
@@ -273,16 +274,16 @@ def _params(row: Row, key: str) -> dict[str, Any]:
         m = re.fullmatch(r"([A-Za-z_][A-Za-z0-9_]*)\s*[=:：＝]\s*(.*)", part)
         if not m:
             raise InputError(
-                f"'{part}' is not name=value.",
+                t("team.err.not_param", part=part),
                 where=row.where(key),
-                fix="Write parameters as name=value separated by ';', e.g. days=6; shift=N.",
+                fix=t("team.fix.params"),
             )
         out[m.group(1)] = _param_value(m.group(2).strip())
     return out
 
 
 def _weekday(row: Row, key: str) -> int | None:
-    return parse_choice(row, key, WEEKDAYS, "weekday (Mon..Sun or 周一..周日)")
+    return parse_choice(row, key, WEEKDAYS, t("team.what.weekday"))
 
 
 def _weekdays(row: Row, key: str) -> list[int]:
@@ -291,9 +292,9 @@ def _weekdays(row: Row, key: str) -> list[int]:
         day = WEEKDAYS.get(part.lower())
         if day is None:
             raise InputError(
-                f"'{part}' is not a weekday.",
+                t("team.err.not_weekday", part=part),
                 where=row.where(key),
-                fix="Write weekdays like Mon, Tue (or 周一, 周二), separated by commas; blank means every day.",
+                fix=t("team.fix.weekdays"),
             )
         found.append(day)
     return found
@@ -329,19 +330,17 @@ PARSERS: dict[str, Parser] = {
     "color": _color,
     "rule": parse_text,
     "enabled": parse_bool,
-    "hard_soft": lambda row, key: parse_choice(row, key, HARD_SOFT, "hard/soft"),
+    "hard_soft": lambda row, key: parse_choice(row, key, HARD_SOFT, t("team.what.hard_soft")),
     "weight": parse_int,
     "params": _params,
     "start_date": parse_date,
     "end_date": parse_date,
-    "leave_type": lambda row, key: parse_choice(row, key, LEAVE_TYPES, "leave type"),
-    "half_day": lambda row, key: parse_choice(row, key, HALF_DAYS, "half day (am/pm, 上午/下午)"),
-    "approved_by": lambda row, key: parse_choice(
-        row, key, APPROVERS, "approver (team_lead/manager, 班长/中心经理)"
-    ),
+    "leave_type": lambda row, key: parse_choice(row, key, LEAVE_TYPES, t("team.what.leave_type")),
+    "half_day": lambda row, key: parse_choice(row, key, HALF_DAYS, t("team.what.half_day")),
+    "approved_by": lambda row, key: parse_choice(row, key, APPROVERS, t("team.what.approver")),
     "note": parse_text,
     "date": parse_date,
-    "kind": lambda row, key: parse_choice(row, key, REQUEST_KINDS, "request kind (on/off, 上班/休息)"),
+    "kind": lambda row, key: parse_choice(row, key, REQUEST_KINDS, t("team.what.request_kind")),
     "shift": parse_text,
     "weekday": _weekday,
     "min": parse_int,

@@ -22,6 +22,7 @@ from typing import Any
 from rosterkit.errors import InputError, Location, raise_all
 from rosterkit.io.atomic import write_text
 from rosterkit.io.team_build import SECTION_MODELS, SETTINGS_FIELDS, Record, build_team
+from rosterkit.labels import t
 from rosterkit.model import Team
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -44,17 +45,17 @@ def read_team_toml(path: Path) -> Team:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"the file is not UTF-8 text ({exc.reason}).",
+            t("team.err.not_utf8", detail=exc.reason),
             where=Location(file=path),
-            fix="Save it as UTF-8.",
+            fix=t("team.fix.not_utf8"),
         ) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise InputError(
-            f"this is not valid TOML: {exc}.",
+            t("team.err.bad_toml", detail=exc),
             where=Location(file=path),
-            fix="Correct the syntax (see `rosterkit template --example -o team.toml` for a valid file).",
+            fix=t("team.fix.bad_toml"),
         ) from None
     lines = _header_lines(text)
     known = set(SETTINGS_FIELDS) | set(SECTION_MODELS)
@@ -63,9 +64,9 @@ def read_team_toml(path: Path) -> Team:
         if key not in known:
             errors.append(
                 InputError(
-                    f"unknown key '{key}' (known: {', '.join(sorted(known))}).",
+                    t("team.err.unknown_key", name=key, known=", ".join(sorted(known))),
                     where=Location(file=path),
-                    fix="Remove it or correct its name.",
+                    fix=t("team.fix.remove_or_rename"),
                 )
             )
     raise_all(errors)
@@ -77,9 +78,9 @@ def read_team_toml(path: Path) -> Team:
         entries = data.get(section, [])
         if not isinstance(entries, list):
             raise InputError(
-                f"'{section}' should be an array of tables written [[{section}]].",
+                t("team.err.not_array", section=section),
                 where=Location(file=path, sheet=section),
-                fix=f"Write each entry under its own [[{section}]] header.",
+                fix=t("team.fix.array", section=section),
             )
         header_rows = lines.get(section, [])
         records = []
@@ -87,9 +88,9 @@ def read_team_toml(path: Path) -> Team:
             row = header_rows[index] if index < len(header_rows) else None
             if not isinstance(entry, dict):
                 raise InputError(
-                    f"entry {index + 1} of '{section}' is not a table.",
+                    t("team.err.not_table", n=index + 1, section=section),
                     where=Location(file=path, sheet=f"[[{section}]]", row=row),
-                    fix=f"Write each entry under its own [[{section}]] header.",
+                    fix=t("team.fix.array", section=section),
                 )
             records.append(Record(values=entry, where=Location(file=path, sheet=f"[[{section}]]", row=row)))
         sections[section] = records

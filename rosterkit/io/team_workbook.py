@@ -47,7 +47,7 @@ from rosterkit.io.team_sheets import (
     SETTINGS_KEYS,
     SHEETS,
 )
-from rosterkit.labels import aliases
+from rosterkit.labels import aliases, t
 from rosterkit.model import Team
 from rosterkit.model.rules import CATALOGUE
 
@@ -89,9 +89,9 @@ def _successions(row: Row, code: str | None, errors: list[InputError]) -> list[R
         if not m or code is None:
             errors.append(
                 InputError(
-                    f"'{part}' is not a shift code or code(weight).",
+                    t("team.err.not_succession", part=part),
                     where=row.where(key),
-                    fix="List the shifts that may not be worked the next day, e.g. D, E or E(5) for a soft one.",
+                    fix=t("team.fix.succession"),
                 )
             )
             continue
@@ -136,9 +136,9 @@ def _settings(path: Path, sheet: str, cells: list[list[Any]], errors: list[Input
             listed = ", ".join(f"'{aliases(label)[0]}'" for label in known.values())
             errors.append(
                 InputError(
-                    f"unknown setting '{name}' (known settings: {listed}).",
+                    t("team.err.unknown_setting", name=name, known=listed),
                     where=row.where("team.col.setting"),
-                    fix="Correct the setting name or delete the row.",
+                    fix=t("team.fix.unknown_setting"),
                 )
             )
             continue
@@ -164,9 +164,9 @@ def _settings(path: Path, sheet: str, cells: list[list[Any]], errors: list[Input
             values.pop(k, None)
             errors.append(
                 InputError(
-                    f"the roster {k} date is not given.",
+                    t("team.err.no_horizon", which=t(f"team.which.{k}")),
                     where=Location(file=path, sheet=sheet),
-                    fix="Give the setting 'month' (e.g. 2026-10) or both 'start date' and 'end date'.",
+                    fix=t("team.fix.no_horizon"),
                 )
             )
     values = {k: v for k, v in values.items() if v is not None}
@@ -190,9 +190,9 @@ def _month(row: Row) -> date:
             found = date(int(m.group(1)), int(m.group(2)), 1)
     if found is None:
         raise InputError(
-            f"{value!r} is not a month.",
+            t("team.err.not_month", value=repr(value)),
             where=row.where("team.col.value"),
-            fix="Write the month as YYYY-MM, e.g. 2026-10.",
+            fix=t("team.fix.month"),
         )
     return found.replace(day=1)
 
@@ -250,9 +250,13 @@ def read_team_workbook(path: Path) -> Team:
             known = ", ".join(aliases(s.sheet_key)[0] for s in SHEETS)
             errors.append(
                 InputError(
-                    f"unknown sheet '{name}' (known sheets: {aliases('team.sheet.settings')[0]}, {known}).",
+                    t(
+                        "team.err.unknown_sheet",
+                        name=name,
+                        known=f"{aliases('team.sheet.settings')[0]}, {known}",
+                    ),
                     where=Location(file=path, sheet=name),
-                    fix="Rename it to one of the known sheets, or delete it.",
+                    fix=t("team.fix.unknown_sheet"),
                 )
             )
     sheet_names["successions"] = sheet_names["shifts"]
@@ -262,7 +266,7 @@ def read_team_workbook(path: Path) -> Team:
 def _missing_sheet(path: Path, key: str, names: list[str]) -> InputError:
     en, zh = aliases(key)
     return InputError(
-        f"the sheet '{en}' ({zh}) is missing (sheets found: {', '.join(names) or 'none'}).",
+        t("team.err.missing_sheet", en=en, zh=zh, found=", ".join(names) or t("team.none")),
         where=Location(file=path),
-        fix="Add it, or start from `rosterkit template -o team.xlsx`.",
+        fix=t("team.fix.missing_sheet"),
     )

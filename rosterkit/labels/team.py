@@ -136,4 +136,223 @@ LABELS: dict[str, tuple[str, str]] = {
         "每个班次或每天某时段至少 N 名具备某技能的人员",
     ),
     "team.readme.lists": ("values offered by the dropdowns", "下拉列表的可选值"),
+    # reader messages (problem, then the fix)
+    "team.err.required": ("a value is required here", "此处必须填写"),
+    "team.err.bad_colour": (
+        "expected a colour as 6 hex digits, e.g. FFF2CC",
+        "颜色应为 6 位十六进制，如 FFF2CC",
+    ),
+    "team.err.bad_code": (
+        "expected a short code without spaces or , ; | = (at most 16 characters)",
+        "应为不含空格及 , ; | = 的简短代码（最多 16 个字符）",
+    ),
+    "team.err.unknown_field": (
+        "unknown field '{field}' (known: {known})",
+        "未知字段 '{field}'（可用：{known}）",
+    ),
+    "team.err.invalid": ("{value} is not valid: {reason}", "{value} 无效：{reason}"),
+    "team.fix.remove_or_rename": ("Remove it or correct its name.", "请删除或更正名称。"),
+    "team.fix.cell": ("Correct this cell.", "请更正此单元格。"),
+    "team.fix.row": ("Correct this row.", "请更正此行。"),
+    "team.err.unknown_shift": (
+        "shift '{code}' is not defined in sheet '{sheet}' (defined: {known}).",
+        "班次 '{code}' 未在工作表 '{sheet}' 中定义（已定义：{known}）。",
+    ),
+    "team.fix.unknown_shift": ("Add it there or correct the code.", "请在该表中添加，或更正班次代码。"),
+    "team.err.unknown_employee": (
+        "employee '{id}' is not in sheet '{sheet}' (ids: {known}).",
+        "员工 '{id}' 不在工作表 '{sheet}' 中（工号：{known}）。",
+    ),
+    "team.fix.unknown_employee": (
+        "Add the employee there or correct the id.",
+        "请在该表中添加该员工，或更正工号。",
+    ),
+    "team.err.unknown_skill": (
+        "no employee has skill '{skill}' (skills in sheet '{sheet}': {known}).",
+        "没有员工具备技能 '{skill}'（工作表 '{sheet}' 中的技能：{known}）。",
+    ),
+    "team.fix.unknown_skill": (
+        "Correct the skill name or give it to the employees who have it.",
+        "请更正技能名称，或在员工表中为具备该技能的员工填写。",
+    ),
+    "team.what.shift_code": ("shift code", "班次代码"),
+    "team.what.employee_id": ("employee id", "工号"),
+    "team.what.rule": ("rule", "规则"),
+    "team.err.duplicate": (
+        "duplicate {what} '{name}' (already on row {row}).",
+        "重复的{what} '{name}'（第 {row} 行已有）。",
+    ),
+    "team.fix.duplicate": (
+        "Give each {what} once; remove or renumber one of the rows.",
+        "每个{what}只能出现一次；请删除或修改其中一行。",
+    ),
+    "team.err.unknown_rule": (
+        "unknown rule '{rule}' (known rules: {known}).",
+        "未知规则 '{rule}'（可用规则：{known}）。",
+    ),
+    "team.fix.unknown_rule": ("Use one of the known rule names.", "请使用已知的规则名称。"),
+    "team.err.unknown_param": (
+        "rule '{rule}' has no parameter {params} (its parameters: {known}).",
+        "规则 '{rule}' 没有参数 {params}（其参数：{known}）。",
+    ),
+    "team.fix.params": (
+        "Write parameters as name=value separated by ';', e.g. days=6; shift=N.",
+        "参数写作 名称=值，用 ';' 分隔，如 days=6; shift=N。",
+    ),
+    "team.err.only_hard": ("rule '{rule}' can only be hard.", "规则 '{rule}' 只能是硬约束。"),
+    "team.fix.only_hard": ("Set it to hard (or disable it).", "请设为硬约束（或停用）。"),
+    "team.err.history_date": (
+        "history date {date} is not before the roster starts ({start}).",
+        "上月排班日期 {date} 不早于排班开始日期（{start}）。",
+    ),
+    "team.fix.history_date": (
+        "History holds the days before the horizon; move this row to sheet Pinned or fix the date.",
+        "上月排班只填排班期之前的日期；请把此行移到固定排班表，或更正日期。",
+    ),
+    "team.err.outside_horizon": (
+        "date {date} is outside the roster horizon {start} .. {end}.",
+        "日期 {date} 不在排班期 {start} 至 {end} 之内。",
+    ),
+    "team.fix.outside_horizon": ("Correct the date or delete the row.", "请更正日期或删除此行。"),
+    "team.err.no_header": ("no header row found.", "找不到表头行。"),
+    "team.fix.no_header": (
+        "Put the column headers in the first row: {known}.",
+        "请在第一行填写列标题：{known}。",
+    ),
+    "team.err.unknown_column": (
+        "unknown column '{column}' (known columns: {known}).",
+        "未知列 '{column}'（可用列：{known}）。",
+    ),
+    "team.fix.unknown_column": (
+        "Rename it to one of the known columns, or delete it.",
+        "请改为已知列名，或删除该列。",
+    ),
+    "team.err.column_twice": ("column '{column}' appears twice.", "列 '{column}' 出现了两次。"),
+    "team.fix.column_twice": ("Delete one of the two columns.", "请删除其中一列。"),
+    "team.err.column_missing": ("the required column '{column}' is missing.", "缺少必填列 '{column}'。"),
+    "team.fix.column_missing": ("Add it to the header row.", "请在表头行中添加。"),
+    "team.err.no_header_value": (
+        "a value ({value}) in column {column} has no header.",
+        "第 {column} 列的值（{value}）没有列标题。",
+    ),
+    "team.fix.no_header_value": (
+        "Move it under the right column, or delete it.",
+        "请移到正确的列下，或删除。",
+    ),
+    "team.err.not_workbook": (
+        "this file cannot be read as an Excel workbook ({detail}).",
+        "无法作为 Excel 工作簿读取此文件（{detail}）。",
+    ),
+    "team.fix.not_workbook": (
+        "Save it from Excel or LibreOffice as .xlsx.",
+        "请用 Excel 或 LibreOffice 另存为 .xlsx。",
+    ),
+    "team.err.not_expected": ("{value} is not {expected}.", "{value} 不是{expected}。"),
+    "team.exp.whole_number": ("a whole number", "整数"),
+    "team.exp.whole_number_min": ("a whole number of at least {minimum}", "不小于 {minimum} 的整数"),
+    "team.fix.whole_number": ("Write a whole number, e.g. 8.", "请填写整数，如 8。"),
+    "team.exp.number": ("a number", "数字"),
+    "team.fix.number": ("Write a number, e.g. 174 or 7.5.", "请填写数字，如 174 或 7.5。"),
+    "team.exp.date": ("a date", "日期"),
+    "team.fix.date": (
+        "Write the date as YYYY-MM-DD, e.g. 2026-10-08.",
+        "日期请写作 YYYY-MM-DD，如 2026-10-08。",
+    ),
+    "team.exp.time": ("a time of day", "时间"),
+    "team.fix.time": (
+        "Write the time as HH:MM, e.g. 08:30 or 23:00.",
+        "时间请写作 HH:MM，如 08:30 或 23:00。",
+    ),
+    "team.exp.yes_no": ("yes or no", "是或否"),
+    "team.fix.yes_no": ("Write yes or no (是 / 否).", "请填写 是 / 否（yes / no）。"),
+    "team.exp.known": ("a known {what}", "已知的{what}"),
+    "team.fix.one_of": ("Use one of: {known}.", "请使用以下之一：{known}。"),
+    "team.what.leave_type": ("leave type", "假别"),
+    "team.what.half_day": ("half day (am/pm, 上午/下午)", "半天（上午/下午）"),
+    "team.what.approver": ("approver (team_lead/manager, 班长/中心经理)", "审批人（班长/中心经理）"),
+    "team.what.request_kind": ("request kind (on/off, 上班/休息)", "申请类型（上班/休息）"),
+    "team.what.hard_soft": ("hard/soft", "硬/软约束"),
+    "team.what.weekday": ("weekday (Mon..Sun or 周一..周日)", "星期（周一..周日）"),
+    "team.err.not_shift_count": ("'{part}' is not shift=count.", "'{part}' 不是 班次=次数 格式。"),
+    "team.fix.shift_count": (
+        "Write shift codes with their maximum, e.g. N=8, E=10.",
+        "请写班次代码及上限，如 N=8, E=10。",
+    ),
+    "team.err.not_param": ("'{part}' is not name=value.", "'{part}' 不是 名称=值 格式。"),
+    "team.err.not_weekday": ("'{part}' is not a weekday.", "'{part}' 不是星期。"),
+    "team.fix.weekdays": (
+        "Write weekdays like Mon, Tue (or 周一, 周二), separated by commas; blank means every day.",
+        "星期写作 周一, 周二（或 Mon, Tue），用逗号分隔；留空表示每天。",
+    ),
+    "team.err.not_succession": (
+        "'{part}' is not a shift code or code(weight).",
+        "'{part}' 不是班次代码或 代码(权重)。",
+    ),
+    "team.fix.succession": (
+        "List the shifts that may not be worked the next day, e.g. D, E or E(5) for a soft one.",
+        "列出次日不可上的班次，如 D, E；软约束写作 E(5)。",
+    ),
+    "team.err.unknown_setting": (
+        "unknown setting '{name}' (known settings: {known}).",
+        "未知设置项 '{name}'（可用设置项：{known}）。",
+    ),
+    "team.fix.unknown_setting": (
+        "Correct the setting name or delete the row.",
+        "请更正设置项名称或删除此行。",
+    ),
+    "team.err.no_horizon": ("the roster {which} date is not given.", "未填写排班{which}日期。"),
+    "team.fix.no_horizon": (
+        "Give the setting 'month' (e.g. 2026-10) or both 'start date' and 'end date'.",
+        "请填写设置项 '月份'（如 2026-10），或同时填写 '开始日期' 和 '结束日期'。",
+    ),
+    "team.which.start": ("start", "开始"),
+    "team.which.end": ("end", "结束"),
+    "team.err.not_month": ("{value} is not a month.", "{value} 不是月份。"),
+    "team.fix.month": ("Write the month as YYYY-MM, e.g. 2026-10.", "月份请写作 YYYY-MM，如 2026-10。"),
+    "team.err.unknown_sheet": (
+        "unknown sheet '{name}' (known sheets: {known}).",
+        "未知工作表 '{name}'（可用工作表：{known}）。",
+    ),
+    "team.fix.unknown_sheet": (
+        "Rename it to one of the known sheets, or delete it.",
+        "请改为已知工作表名称，或删除。",
+    ),
+    "team.err.missing_sheet": (
+        "the sheet '{en}' ({zh}) is missing (sheets found: {found}).",
+        "缺少工作表 '{zh}'（{en}）（现有工作表：{found}）。",
+    ),
+    "team.fix.missing_sheet": (
+        "Add it, or start from `rosterkit template -o team.xlsx`.",
+        "请添加，或从 `rosterkit template -o team.xlsx` 生成的模板开始。",
+    ),
+    "team.err.not_utf8": ("the file is not UTF-8 text ({detail}).", "文件不是 UTF-8 文本（{detail}）。"),
+    "team.fix.not_utf8": ("Save it as UTF-8.", "请以 UTF-8 编码保存。"),
+    "team.err.bad_toml": ("this is not valid TOML: {detail}.", "不是有效的 TOML：{detail}。"),
+    "team.fix.bad_toml": (
+        "Correct the syntax (see `rosterkit template --example -o team.toml` for a valid file).",
+        "请更正语法（可参考 `rosterkit template --example -o team.toml` 生成的文件）。",
+    ),
+    "team.err.unknown_key": ("unknown key '{name}' (known: {known}).", "未知键 '{name}'（可用：{known}）。"),
+    "team.err.not_array": (
+        "'{section}' should be an array of tables written [[{section}]].",
+        "'{section}' 应写作 [[{section}]] 表数组。",
+    ),
+    "team.err.not_table": ("entry {n} of '{section}' is not a table.", "'{section}' 的第 {n} 项不是表。"),
+    "team.fix.array": (
+        "Write each entry under its own [[{section}]] header.",
+        "每一项写在单独的 [[{section}]] 标题下。",
+    ),
+    "team.err.no_file": ("the team file does not exist.", "团队文件不存在。"),
+    "team.fix.no_file": (
+        "Check the path, or create one with `rosterkit template -o team.xlsx`.",
+        "请检查路径，或用 `rosterkit template -o team.xlsx` 生成。",
+    ),
+    "team.err.folder": ("this is a folder, not a team file.", "这是文件夹，不是团队文件。"),
+    "team.fix.team_file": (
+        "Give the team workbook (.xlsx) or its TOML twin (.toml).",
+        "请给出团队工作簿（.xlsx）或其 TOML 文本（.toml）。",
+    ),
+    "team.err.file_type": ("unknown team file type '{suffix}'.", "未知的团队文件类型 '{suffix}'。"),
+    "team.fix.output_type": ("Name the output .xlsx or .toml.", "输出文件名请以 .xlsx 或 .toml 结尾。"),
+    "team.none": ("none", "无"),
 }

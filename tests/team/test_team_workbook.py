@@ -174,3 +174,11 @@ def test_empty_optional_sheet_is_skipped(workbook):
     ws.delete_rows(1, ws.max_row)
     wb.save(workbook)
     assert read_team(workbook).requests == ()
+
+
+def test_messages_in_chinese(workbook):
+    _edit(workbook, "Employees", {"F2": "N2", "A3": "E001"})
+    labels.set_language("zh")
+    text = _error(workbook)
+    assert "班次 'N2' 未在工作表 'Shifts' 中定义（已定义：D, N）。 请在该表中添加，或更正班次代码。" in text
+    assert "重复的工号 'E001'（第 2 行已有）。" in text

@@ -50,7 +50,10 @@ def test_template_as_toml(cli, tmp_path):
 def test_template_bad_month(cli, tmp_path):
     result = cli("template", "-o", tmp_path / "t.xlsx", "--month", "October")
     assert result.exit_code == 2
-    assert "'October' is not a month. Write it as YYYY-MM, e.g. 2026-10." in result.stderr
+    assert (
+        "column '--month': 'October' is not a month. Write the month as YYYY-MM, e.g. 2026-10."
+        in result.stderr
+    )
     assert not (tmp_path / "t.xlsx").exists()
 
 
