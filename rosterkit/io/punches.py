@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from rosterkit.errors import InputError, Location
@@ -20,19 +21,17 @@ from rosterkit.io.sheet_rows import SheetRows, find_header, iter_sheets, normali
 FORMAT = "format"
 
 
-def _filled(row: list) -> bool:
-    """Whether a row has any cell that is not blank (the first filled cell ends the search)."""
-    return any(value is not None and (not isinstance(value, str) or value.strip()) for value in row)
-
-
 def _body(sheet: SheetRows, start: int, header_width: int) -> pd.DataFrame:
+    """The rows below the header as a frame (columns are positions, the index the row's position
+    below the header), blank rows left out."""
     rows = sheet.rows[start:]
     width = max(max((len(r) for r in rows), default=0), header_width)
-    keep = [i for i, r in enumerate(rows) if _filled(r)]
-    kept = [rows[i] for i in keep]
-    if not kept:
-        return pd.DataFrame(columns=range(width))
-    return pd.DataFrame(kept, columns=range(width), index=pd.Index(keep))
+    body = pd.DataFrame(rows, columns=range(width)) if rows else pd.DataFrame(columns=range(width))
+    blank = np.ones(len(body), dtype=bool)
+    for col in body.columns:
+        values = body[col]
+        blank &= (values.isna() | values.eq("")).to_numpy()
+    return body[~blank] if blank.any() else body  # a row of spaces stays, and is reported
 
 
 def detect(sheet: SheetRows) -> tuple[PunchFormat, Table] | None:
