@@ -272,3 +272,24 @@ def test_a_header_without_rows_is_zero_punches(tmp_path, header, name):
     path.write_text(header + "\n", encoding="utf-8")
     found = read_punches(path)
     assert (len(found), found.attrs["format"]) == (0, name)
+
+
+def test_zkteco_english_firmware_headers(tmp_path):
+    path = tmp_path / "attlog.csv"
+    path.write_text(
+        "Department,Name,No.,Date/Time,Location ID,ID Number,VerifyCode,CardNo\n"
+        "Service,Li Si,1002,2024-03-04 08:57:01,1,,FP,\n",
+        encoding="utf-8",
+    )
+    found = read_punches(path)
+    assert found.attrs["format"] == "zkteco"
+    assert (found["employee_id"].iloc[0], found["name"].iloc[0]) == ("1002", "Li Si")
+    assert _stamps(found) == ["2024-03-04 08:57"]
+
+
+def test_dingtalk_raw_with_whole_timestamps_and_no_date_column(tmp_path):
+    path = tmp_path / "raw.csv"
+    path.write_text("姓名,工号,打卡时间,打卡结果\n赵六,E07,2024-03-04 21:52,正常\n", encoding="utf-8")
+    found = read_punches(path)
+    assert found.attrs["format"] == "dingtalk-raw"
+    assert _stamps(found) == ["2024-03-04 21:52"]
