@@ -9,7 +9,9 @@
    (``shift_rules``);
 4. punches in the period that fall in no window are work outside the roster, grouped into sessions
    (a gap longer than ``unscheduled_gap_minutes`` starts a new one) and counted on the day the
-   session starts; punches of unknown people or outside the period are unmatched, with the reason;
+   session starts; punches of unknown people or outside the period are unmatched, with the reason,
+   and so is a lone punch on the period's first morning (the end of the previous period's night
+   shift, whose roster is not given);
 5. leave records cover scheduled days (full or half); their approval level is checked.
 
 Pay classes: overtime around a scheduled shift 150 % (300 % on a statutory holiday); work on a day
@@ -43,6 +45,8 @@ REASON_OUT_OF_WINDOW = "outside the shift's punch window"
 REASON_DAY_OFF = "on a day off"
 REASON_HOLIDAY = "on a statutory holiday without a shift"
 REASON_LEAVE_DAY = "on a leave day"
+REASON_PREVIOUS_NIGHT = "a lone punch on the first morning (the previous period's night shift?)"
+FIRST_MORNING = 12 * 3600  # before noon on the period's first day
 INT_COLUMNS = (
     C.LATE_MINUTES,
     C.EARLY_LEAVE_MINUTES,
@@ -219,6 +223,12 @@ def reconcile_month(
         punch_sid = np.where(outside & dup, punch_sid[kept_before], punch_sid)
     outside_day = sess_day[punch_sid] if len(sess_day) else p_day
     outside_day = np.where(punch_sid >= 0, outside_day, p_day)
+    # a lone punch on the first morning is most likely the end of the previous period's night shift
+    lone_first_morning = (sess_day == 2) & (sess_count == 1) & (sess_first % DAY < FIRST_MORNING)
+    previous_night = np.zeros(len(pcode), dtype=bool)
+    in_session = punch_sid >= 0
+    previous_night[in_session] = lone_first_morning[punch_sid[in_session]]
+    outside &= ~previous_night
     per_day = (
         pd.DataFrame(
             {
@@ -226,7 +236,7 @@ def reconcile_month(
                 "minutes": np.where(sess_count >= 2, (sess_last - sess_first) // 60, 0),
                 "count": sess_count,
             }
-        )
+        )[~lone_first_morning]
         .groupby("key", sort=False)
         .sum()
     )
@@ -317,6 +327,8 @@ def reconcile_month(
     detail[vidx[outside]] = why
     reason[vidx[beyond]] = REASON_OUTSIDE_PERIOD
     detail[vidx[beyond]] = REASON_OUTSIDE_PERIOD
+    reason[vidx[previous_night]] = REASON_PREVIOUS_NIGHT
+    detail[vidx[previous_night]] = REASON_PREVIOUS_NIGHT
     duplicate = np.zeros(n, dtype=bool)
     duplicate[vidx] = dup
     punch_table = pd.DataFrame(

@@ -130,6 +130,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "法定节假日（无排班）",
     ),
     "att.reason.on a leave day": ("on a leave day", "请假日"),
+    "att.reason.a lone punch on the first morning (the previous period's night shift?)": (
+        "a lone punch on the first morning (the previous period's night shift?)",
+        "首日上午的单次打卡（可能是上期夜班的下班卡）",
+    ),
     # the rules sheet: one line per AttendanceSettings field
     "att.rule.window_before_start_minutes": (
         "punch window before a shift's start (min)",

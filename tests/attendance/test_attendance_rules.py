@@ -302,3 +302,13 @@ def test_every_setting_has_a_label_for_the_rules_sheet():
     from rosterkit.model.attendance_settings import AttendanceSettings
 
     assert [f for f in AttendanceSettings.model_fields if f"att.rule.{f}" not in CATALOGUE] == []
+
+
+def test_a_lone_punch_on_the_first_morning_is_the_previous_nights_end():
+    r = roster(("E1", MON, ""), ("E1", "2024-03-05", "D"), ("E2", MON, ""))
+    p = punches(("E1", f"{MON} 06:04"), ("E2", f"{MON} 09:00"), ("E2", f"{MON} 15:00"))
+    result = run(r, p)
+    out = result.punches.set_index("source_row")
+    assert out.loc[2, "outcome"] == "unmatched" and "previous period's night shift" in out.loc[2, "reason"]
+    assert result.counts() == {"matched": 0, "outside_roster": 2, "unmatched": 1}  # E2 worked her day off
+    assert set(result.daily["employee_id"] + result.daily["status"]) == {"E1absent", "E2unscheduled_work"}
