@@ -32,6 +32,7 @@ DAILY_SHEET_COLUMNS = [
     C.EMPLOYEE_ID,
     C.NAME,
     C.DATE,
+    "weekday",
     "day_kind",
     C.SHIFT,
     C.STATUS,
@@ -117,7 +118,8 @@ def write_attendance_workbook(result: AttendanceResult, path: Path | str) -> Pat
 
     ws = wb.create_sheet(t("att.sheet.daily"))
     _header(ws, [t(f"att.col.{c}") for c in DAILY_SHEET_COLUMNS])
-    daily = result.daily[DAILY_SHEET_COLUMNS].copy()
+    daily = result.daily.assign(weekday=pd.to_datetime(result.daily[C.DATE]).dt.weekday)[DAILY_SHEET_COLUMNS]
+    daily["weekday"] = daily["weekday"].map(lambda d: t(f"weekday.{d}"))
     daily[C.DATE] = _dates(daily[C.DATE])
     daily[C.STATUS] = daily[C.STATUS].map(statuses)
     daily["day_kind"] = daily["day_kind"].map(kinds)

@@ -24,6 +24,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "att.col.leave_type": ("leave type", "请假类型"),
     "att.col.punches": ("punches", "打卡时间"),
     "att.col.day_kind": ("day kind", "日期类型"),
+    "att.col.weekday": ("weekday", "星期"),
     "att.col.absent_days": ("absent days", "旷工天数"),
     "att.col.type": ("type", "类型"),
     "att.col.half_day": ("half_day", "半天"),
