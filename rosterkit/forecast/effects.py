@@ -5,8 +5,16 @@ Each date gets a position: ``f1`` .. ``f10`` for the first ten business days of 
 that are not business days (weekends, holidays, rest days; make-up working days count as business
 days). A factor per position is learned from the history: each valid day's total over the median of
 its weekday within four weeks around it, averaged per position and shrunk towards 1 as if there were
-``SHRINK`` more days at exactly 1. Methods are trained on totals divided by the factor, and forecasts
-are multiplied by the factor of their position, so a method sees a month without the effect.
+``k`` more days at exactly 1. ``k`` is estimated from the same ratios (empirical Bayes,
+``shrinkage_days``): the day-to-day noise variance within positions over the variance of the true
+position effects, so a history with a strong, clear effect is shrunk little and one without an
+effect is shrunk almost to 1; with too few days to tell, ``k`` = ``SHRINK``. Methods are trained on
+totals divided by the factor, and forecasts are multiplied by the factor of their position, so a
+method sees a month without the effect.
+
+Measured on the bank data (22 weekly 2-week origins 2003-05-05 .. 09-29, none overlapping the scored
+last window; ``ensemble``): the fixed ``k`` = 4 gave 5.76 % mean WAPE, the estimated ``k`` (0.8-1.6 on
+most origins) 5.63 %; the last window (origin 10-13) moved from 6.18 % to 6.23 %.
 
 On the bank data the first business day runs about 8-12 % above its weekday, the next two 5-7 %, the
 last about 7 %; mid-month days slightly below.
@@ -20,7 +28,9 @@ import pandas as pd
 from rosterkit.calendar import WorkCalendar
 
 FIRST, LAST = 10, 3
-SHRINK = 4.0
+SHRINK = 4.0  # pseudo-days at 1 when the history is too short to estimate k
+K_MIN, K_MAX = 0.5, 50.0
+MIN_DOF = 10  # residual degrees of freedom needed to estimate the noise variance
 WINDOW_DAYS = 28
 
 
@@ -66,11 +76,24 @@ def learn_position_factors(
         ref = float(np.median(totals[same]))
         if ref > 0:
             ratios.setdefault(str(positions[i]), []).append(float(totals[i] / ref))
-    return {
-        pos: 1.0 + (float(np.mean(v)) - 1.0) * len(v) / (len(v) + SHRINK)
-        for pos, v in ratios.items()
-        if pos != "none"
-    }
+    ratios.pop("none", None)
+    k = shrinkage_days(ratios)
+    return {pos: 1.0 + (float(np.mean(v)) - 1.0) * len(v) / (len(v) + k) for pos, v in ratios.items()}
+
+
+def shrinkage_days(ratios: dict[str, list[float]]) -> float:
+    """Empirical-Bayes shrinkage strength: noise variance of a day's ratio within its position over
+    the variance of the position effects around 1 (method of moments), clipped to
+    [``K_MIN``, ``K_MAX``]; ``SHRINK`` when there are fewer than ``MIN_DOF`` residual days."""
+    groups = [np.asarray(v, dtype=float) for v in ratios.values() if len(v)]
+    dof = sum(len(g) for g in groups) - len(groups)
+    if dof < MIN_DOF:
+        return SHRINK
+    noise = float(sum(np.sum((g - g.mean()) ** 2) for g in groups) / dof)
+    spread = float(np.mean([(g.mean() - 1.0) ** 2 - noise / len(g) for g in groups]))
+    if spread <= 0:
+        return K_MAX
+    return float(np.clip(noise / spread, K_MIN, K_MAX))
 
 
 def factors_for(positions: np.ndarray, factors: dict[str, float]) -> np.ndarray:

@@ -11,7 +11,7 @@ import pytest
 from forecast_synth import make_history
 
 from rosterkit.calendar import WorkCalendar
-from rosterkit.forecast.effects import month_positions
+from rosterkit.forecast.effects import K_MAX, K_MIN, SHRINK, month_positions, shrinkage_days
 from rosterkit.forecast.forecaster import forecast_calls
 from rosterkit.io.history import CallHistory
 
@@ -43,9 +43,30 @@ def test_planted_first_business_day_lift_is_learned_and_forecast():
     result = forecast_calls(history, date(2024, 7, 1), date(2024, 7, 2), 30, "weekly_mean_8", none)
     daily = result.frame.groupby(result.frame["interval_start"].dt.date)["calls"].sum()
     factors = result.clean.position_factors
-    n = sum(1 for p in pos if p == "f1")  # six months: six first business days, shrunk by 4 pseudo-days
-    assert factors["f1"] == pytest.approx(1 + 0.3 * n / (n + 4), abs=0.04)
+    # a strong, clear effect over little noise: the estimated shrinkage is small, the lift kept
+    assert factors["f1"] == pytest.approx(1.3, abs=0.04)
     assert factors["f2"] == pytest.approx(1.0, abs=0.04)
     # July 1 (Mon, f1) vs July 2 (Tue, f2): weekday factors 1.2 vs 1.0, times the learned lift
     ratio = daily[date(2024, 7, 1)] / daily[date(2024, 7, 2)] / 1.2
     assert ratio == pytest.approx(factors["f1"] / factors["f2"], abs=0.05)
+
+
+def _ratios(effects: dict[str, float], days: int, noise: float, seed: int) -> dict[str, list[float]]:
+    rng = np.random.default_rng(seed)
+    return {pos: list(1.0 + e + rng.normal(0.0, noise, days)) for pos, e in effects.items()}
+
+
+def test_shrinkage_is_strong_without_an_effect_and_weak_with_a_clear_one():
+    positions = [f"f{i}" for i in range(1, 11)] + ["mid", "b1", "b2", "b3"]
+    flat = _ratios(dict.fromkeys(positions, 0.0), days=6, noise=0.04, seed=1)
+    assert shrinkage_days(flat) >= 10.0  # pure noise: factors pulled almost to 1
+    clear = _ratios({p: (0.10 if p in ("f1", "f2", "b1") else 0.0) for p in positions}, 6, 0.04, seed=2)
+    k = shrinkage_days(clear)
+    assert K_MIN <= k <= 3.0  # noise variance 0.0016 over effect variance about 0.002
+
+
+def test_shrinkage_falls_back_to_the_constant_on_a_short_history():
+    assert shrinkage_days({"f1": [1.2, 1.1], "mid": [1.0, 0.98, 1.01]}) == SHRINK
+    assert shrinkage_days({}) == SHRINK
+    same = {p: [1.0] * 4 for p in ("f1", "f2", "mid", "b1")}
+    assert shrinkage_days(same) == K_MAX  # no spread at all: no effect to keep
