@@ -88,7 +88,14 @@ def greedy_roster(facts: Facts, targets: dict[tuple[int, str], int] | None = Non
         short_break = 0 < off < min_off
         return (short_break, off > 0, minutes[eid], eid)
 
+    def run_after(eid: str, i: int, code: str | None = None) -> int:
+        k, j = 0, i + 1
+        while j < f.n and shifts[eid][j] is not None and (code is None or shifts[eid][j] == code):
+            k, j = k + 1, j + 1
+        return k
+
     def may(e, i: int, code: str) -> bool:
+        """May ``e`` take ``code`` on day i, given the days already filled before and after it?"""
         eid = e.id
         if shifts[eid][i] is not None or (eid, i) in f.pinned or (eid, i) in f.leave_full:
             return False
@@ -97,26 +104,48 @@ def greedy_roster(facts: Facts, targets: dict[tuple[int, str], int] | None = Non
         half = f.leave_half.get((eid, i))
         if half is not None and f.clashes_with_half_day(code, half[0]):
             return False
-        prev = previous(eid, i)
-        if prev is not None and (rest_h is not None and f.rest_minutes(prev, code, 1) < rest_h * 60):
-            return False
-        if prev is not None and (prev, code) in banned_next:
-            return False
+        for a, b, gap in (
+            (code_at(eid, i - 1), code, 1),
+            (code, shifts[eid][i + 1] if i + 1 < f.n else None, 1),
+        ):
+            if a is None or b is None:
+                continue
+            if rest_h is not None and f.rest_minutes(a, b, gap) < rest_h * 60:
+                return False
+            if (a, b) in banned_next:
+                return False
         limit = max_run[eid]
-        if limit is not None and run_before(eid, i) >= min(limit, 6):
+        if limit is not None and run_before(eid, i) + 1 + run_after(eid, i) > min(limit, 6):
             return False
         run = shift_runs.get(code)
-        if run and run_before(eid, i, code) >= run:
+        if run and run_before(eid, i, code) + 1 + run_after(eid, i, code) > run:
             return False
         if window is not None:
             size, off = window
-            recent = sum(1 for j in range(i - size + 1, i) if code_at(eid, j) is not None)
-            if recent + 1 > size - off:
-                return False
+            for start in range(i - size + 1, i + 1):
+                if start + size > f.n:
+                    break
+                busy = sum(1 for j in range(start, start + size) if j != i and code_at(eid, j) is not None)
+                if busy + 1 > size - off:
+                    return False
         if high[eid] and minutes[eid] + f.work_minutes(code) > high[eid]:
             return False
         cap = caps[eid].get(code)
         return not (cap is not None and used[eid].get(code, 0) >= cap)
+
+    lead_rules = (
+        [c for c in f.team.skill_cover if c.hard and c.window_start is None] if "skill_cover" in on else []
+    )
+
+    def skill_short(i: int, code: str) -> list[str]:
+        """Skills a hard skill cover still wants on this shift today."""
+        out = []
+        for c in lead_rules:
+            if (c.shift is None or c.shift == code) and (not c.weekdays or f.days[i].weekday() in c.weekdays):
+                have = sum(1 for e in f.employees if shifts[e.id][i] == code and c.skill in e.skills)
+                if have < c.min_people:
+                    out.append(c.skill)
+        return out
 
     for (eid, i), code in f.pinned.items():
         if code is not None:
@@ -165,6 +194,11 @@ def greedy_roster(facts: Facts, targets: dict[tuple[int, str], int] | None = Non
             if best is None:
                 break
             candidates = [e for e in f.employees if may(e, i, best)]
+            for skill in skill_short(i, best):
+                skilled = [e for e in candidates if skill in e.skills]
+                if skilled:
+                    candidates = skilled
+                    break
             if not candidates:
                 need_shift[best] = 0
                 for t in by_code.get(best, []):
@@ -175,4 +209,27 @@ def greedy_roster(facts: Facts, targets: dict[tuple[int, str], int] | None = Non
             need_shift[best] = need_shift.get(best, 0) - 1
             for t in by_code.get(best, []):
                 need_iv[t] -= 1
+    top_up(f, worked, shifts, minutes, may, assign, hours_row)
     return worked
+
+
+def top_up(f: Facts, worked, shifts, minutes, may, assign, hours_row) -> None:
+    """Second pass: employees short of their contract minimum get shifts on their free days, where
+    the day's demand is shortest of its target, until they reach it."""
+    if hours_row is None:
+        return
+    for e in f.employees:
+        low, _high = f.hours_bounds(e, hours_row)
+        for i in range(f.n):
+            if minutes[e.id] >= low:
+                break
+            options = []
+            for s in f.shifts:
+                row = f.demand_row(i, s.code) if f.enabled("shift_demand") else None
+                have = sum(1 for x in f.employees if shifts[x.id][i] == s.code)
+                want = (row.target or row.min or 0) if row is not None else 0
+                options.append((have - want, s.code))
+            for _gap, code in sorted(options):
+                if may(e, i, code):
+                    assign(e.id, i, code)
+                    break

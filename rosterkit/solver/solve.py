@@ -19,7 +19,7 @@ import importlib
 import importlib.util
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ortools.sat.python import cp_model
 
@@ -106,8 +106,9 @@ _STATUS = {
 # CP-SAT's deterministic time per wall-clock second on this class of machine (2 cores, measured on
 # the 60-agent month: 0.13 interleaved, 0.19 in parallel; 0.21 on a 10-agent fortnight). Deterministic
 # runs stop on deterministic time, so the same seed and workers give the same roster; the wall clock
-# (three times the limit plus 10 s) is only a safety net on an overloaded machine.
-DTIME_PER_SECOND = 0.13
+# (twice the limit plus 5 s) is only a safety net on an overloaded machine. Measured ratios vary
+# with the model and the load (0.07 on the example centre with other jobs running), so 0.1 is a compromise.
+DTIME_PER_SECOND = 0.1
 
 
 def set_parameters(solver: cp_model.CpSolver, options: SolveOptions) -> None:
@@ -118,7 +119,7 @@ def set_parameters(solver: cp_model.CpSolver, options: SolveOptions) -> None:
     if options.deterministic:
         p.interleave_search = True
         p.max_deterministic_time = max(0.01, options.time_limit_s * DTIME_PER_SECOND)
-        p.max_time_in_seconds = options.time_limit_s * 3 + 10
+        p.max_time_in_seconds = options.time_limit_s * 2 + 5
     else:
         p.max_time_in_seconds = options.time_limit_s
 
@@ -174,21 +175,22 @@ def tight_objective(built: BuiltModel, worked: set[Triple]) -> int | None:
     return None if solver is None else round(solver.objective_value)
 
 
-def complete_hint(built: BuiltModel, worked: set[Triple]) -> bool:
+def complete_hint(built: BuiltModel, worked: set[Triple]) -> float | None:
     """Hint every variable of the model (not only the shifts) from a roster, so that CP-SAT starts
-    from it at once. No hint at all when the roster breaks a hard rule."""
+    from it at once; returns that roster's objective. No hint at all (and None) when the roster
+    breaks a hard rule."""
     solver = _solve_fixed(built, worked)
     if solver is None:
         # A partial hint that breaks hard rules helps little, and CP-SAT 9.15 aborts ("heuristics.
         # fixed_search != nullptr") on an infeasible model searched with interleave_search and a hint.
         built.model.clear_hints()
-        return False
+        return None
     values = solver.response_proto.solution
     model = built.model
     model.clear_hints()
     for index, value in enumerate(values):
         model.add_hint(model.get_int_var_from_proto_index(index), value)
-    return True
+    return solver.objective_value
 
 
 def hint_triples(facts: Facts, roster: Roster) -> set[Triple]:
@@ -229,6 +231,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     if options.hint is not None:
         hint = hint_triples(facts, options.hint)
     targets = None
+    lower_bound = 0.0
     if built.rules >= {r.rule for r in facts.settings}:  # every rule in force is in the model
         from rosterkit.solver.aggregate import COVERAGE_RULES, solve_counts
 
@@ -239,6 +242,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
             if agg.lower_bound > 0 and cover:
                 # a proven bound of a relaxation (see aggregate.py): redundant, tightens the bound
                 built.model.add(sum(c * v for v, c in cover) >= agg.lower_bound)
+                lower_bound = float(agg.lower_bound)
     if hint is not None:
         # the given roster without the days it can no longer have (new leave, shifts now ineligible)
         hint = {(e, i, c) for e, i, c in hint if (e, i) not in facts.leave_full}
@@ -246,16 +250,28 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
             hint = order_for_symmetry(facts, hint)
         hinted = complete_hint(built, hint)
     else:
-        hinted = False
-    if not hinted:
+        hinted = None
+    if hinted is None:
         from rosterkit.solver.greedy import greedy_roster
 
         hint = greedy_roster(facts, targets)
         if options.symmetry:
             hint = order_for_symmetry(facts, hint)
-        complete_hint(built, hint)
+        hinted = complete_hint(built, hint)
+    first_s = None
+    if hinted is not None:  # the hint is a roster keeping every hard rule: the first one found
+        first_s = time.perf_counter() - t0
+        if options.log is not None:
+            options.log(Progress(hinted, lower_bound, first_s))
     hook = _search_hook() if options.use_lns else None
-    raw = hook(built, options, cpsat) if hook is not None else cpsat(built, options)
+    t_search = time.perf_counter() - t0
+    searching = options
+    if options.log is not None:  # progress times from the start of solve, not of the search
+        log = options.log
+        searching = replace(options, log=lambda p: log(Progress(p.objective, p.bound, p.seconds + t_search)))
+    raw = hook(built, searching, cpsat) if hook is not None else cpsat(built, searching)
+    if first_s is None and raw.first_solution_s is not None:
+        first_s = t_search + raw.first_solution_s
     seconds = time.perf_counter() - t0
     if raw.worked is None:
         return SolveResult(raw.status, None, None, raw.best_bound, seconds, None)
@@ -272,7 +288,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
         objective,
         bound,
         seconds,
-        raw.first_solution_s,
+        first_s,
         built.penalties,
         built.team,
     )
