@@ -15,6 +15,13 @@ from pathlib import Path
 from rosterkit.errors import InputError, Location
 
 
+def _umask_mode(mode: int = 0o666) -> int:
+    """The permissions an ordinary ``open(path, "w")`` would give (mkstemp makes files 0600)."""
+    current = os.umask(0)
+    os.umask(current)
+    return mode & ~current
+
+
 def refuse_overwriting_inputs(outputs: Iterable[Path], inputs: Iterable[Path | None]) -> None:
     """Raise an InputError if an output path is one of the input files."""
     resolved = {Path(p).resolve() for p in inputs if p is not None}
@@ -37,6 +44,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        os.chmod(tmp_path, _umask_mode())
         os.replace(tmp_path, target)
     finally:
         if tmp_path.exists():
@@ -59,6 +67,7 @@ def staged_outputs(out_dir: Path | str) -> Iterator[Path]:
     try:
         yield staging
         for item in sorted(staging.iterdir()):
+            os.chmod(item, _umask_mode())
             os.replace(item, out_dir / item.name)
     finally:
         for item in staging.glob("*"):

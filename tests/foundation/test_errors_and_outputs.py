@@ -61,3 +61,17 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path):
     ws2 = openpyxl.load_workbook(tmp_path / "x.xlsx").active
     assert ws2["A1"].data_type == "s" and ws2["A1"].value == "=SUM(A2:A3)"
     assert ws2["B1"].value == "@evil" and ws2["C1"].value == 42
+
+
+def test_outputs_get_ordinary_permissions(tmp_path: Path):
+    import os
+    import stat
+
+    with atomic_path(tmp_path / "a.csv") as tmp:
+        tmp.write_text("1")
+    with staged_outputs(tmp_path / "out") as stage:
+        (stage / "b.csv").write_text("2")
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in (tmp_path / "a.csv", tmp_path / "out" / "b.csv"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
