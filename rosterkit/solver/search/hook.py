@@ -1,40 +1,95 @@
-"""The adapter between ``rosterkit.solver.solve`` and the LNS: cells from the built model, progress
-reports, and the result in the solve module's terms."""
+"""The adapter between ``rosterkit.solver.solve`` and the search: cells and costs from the built model,
+a rolling-horizon first roster for long horizons, progress reports, and the result in the solve
+module's terms."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
-from rosterkit.solver.search.lns import LnsProblem, solve_with_lns
+from ortools.sat.python import cp_model
+
+from rosterkit.solver.search.lns import CostTerm, LnsProblem, solve_with_lns
+from rosterkit.solver.search.rolling import rolling_roster
+
+LONG_HORIZON_DAYS = 56  # above this, the first roster comes from the rolling horizon
+ROLLING_SHARE = 0.8  # of the budget, for the rolling horizon
+
+
+def _values_of(
+    built: Any, worked: set[tuple[str, int, str]], time_limit_s: float
+) -> tuple[list[int], float] | None:
+    """Every model variable's value for the roster ``worked`` (shift variables fixed, the rest settled
+    by the solver), with its objective; None if the roster breaks a hard rule of the whole horizon."""
+    model = built.model.clone()
+    model.clear_hints()
+    variables = model.proto.variables
+    for key, var in built.x.items():
+        value = 1 if key in worked else 0
+        domain = variables[var.index].domain
+        if len(domain) != 2 or not domain[0] <= value <= domain[1]:
+            return None
+        domain[0] = value
+        domain[1] = value
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = max(1.0, time_limit_s)
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return list(solver.response_proto.solution), solver.objective_value
 
 
 def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
-    """Solve ``built`` (a ``BuiltModel``) with the options of ``SolveOptions``; returns a ``RawSolution``.
+    """Solve ``built`` (a ``BuiltModel``) under ``options`` (``SolveOptions``); returns a ``RawSolution``.
     ``cpsat`` (the plain run) is not needed: the LNS runs its own full solve first."""
+    from rosterkit.solver.build import build_model
     from rosterkit.solver.solve import Progress, RawSolution
 
+    t0 = time.perf_counter()
     facts = built.facts
     index = {e.id: i for i, e in enumerate(facts.employees)}
     cells: dict[tuple[int, int], list] = {}
     for (eid, day, _code), var in built.x.items():
         cells.setdefault((index[eid], day), []).append(var)
-    problem = LnsProblem(built.model, cells, len(facts.employees), facts.n)
-
-    best_bound: list[float] = [float("-inf")]
+    day_index = {day: i for i, day in enumerate(facts.days)}
+    costs = [
+        CostTerm(p.var, p.cost, index.get(p.employee_id or ""), day_index.get(p.date))
+        for p in built.penalties
+        if p.cost > 0
+    ]
+    problem = LnsProblem(built.model, cells, len(facts.employees), facts.n, costs)
 
     def report(seconds: float, objective: float) -> None:
         if options.log is not None:
-            options.log(Progress(objective, best_bound[0], seconds))
+            options.log(Progress(objective, float("-inf"), seconds))
 
+    initial = None
+    first_s = None
+    if facts.n > LONG_HORIZON_DAYS and not facts.team.history:
+        worked = rolling_roster(
+            facts.team,
+            lambda team: build_model(team, symmetry=False),
+            time_limit_s=options.time_limit_s * ROLLING_SHARE,
+            workers=options.workers,
+            seed=options.seed,
+        )
+        if worked is not None:
+            initial = _values_of(built, worked, options.time_limit_s * 0.1)
+            if initial is not None:
+                first_s = time.perf_counter() - t0
+                report(first_s, initial[1])
+    left = options.time_limit_s - (time.perf_counter() - t0)
     result = solve_with_lns(
         problem,
-        time_limit_s=options.time_limit_s,
+        time_limit_s=max(0.5, left),
         workers=options.workers,
         seed=options.seed,
         on_solution=report,
+        initial=initial,
     )
     if result.values is None:
         return RawSolution(result.status, None, None, result.bound)
     worked = {key for key, var in built.x.items() if result.values[var.index]}
-    return RawSolution(result.status, worked, result.objective, result.bound, result.first_solution_s)
+    first = first_s if first_s is not None else result.first_solution_s
+    return RawSolution(result.status, worked, result.objective, result.bound, first)

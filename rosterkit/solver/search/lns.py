@@ -35,9 +35,20 @@ from rosterkit.solver.search.params import (
 
 Cell = tuple[int, int]  # (employee index, day index)
 
-FULL_SOLVE_SHARE = 0.3  # of the budget, for the first full solve
-SUB_DTIME = 1.0  # deterministic-time limit of one neighbourhood solve
-KINDS = ("employees", "days", "block")
+FULL_SOLVE_SHARE = 0.5  # of the budget, for the first full solve
+SUB_DTIME = 0.3  # deterministic-time limit of one neighbourhood solve
+KINDS = ("employees", "days", "block", "costly")
+
+
+@dataclass(frozen=True)
+class CostTerm:
+    """One penalty of the objective: its variable, its cost per unit, and whom / when it concerns
+    (None: the whole team / the whole horizon). Guides the "costly" neighbourhood."""
+
+    var: cp_model.IntVar
+    cost: int
+    employee: int | None
+    day: int | None
 
 
 @dataclass
@@ -49,6 +60,7 @@ class LnsProblem:
     cells: Mapping[Cell, Sequence[cp_model.IntVar]]
     n_employees: int
     n_days: int
+    costs: Sequence[CostTerm] = ()
 
 
 @dataclass
@@ -68,16 +80,51 @@ class LnsResult:
 class _Sizes:
     """Adaptive share of employees / days relaxed per neighbourhood kind."""
 
-    share: dict[str, float] = field(default_factory=lambda: {"employees": 0.15, "days": 0.2, "block": 0.3})
+    share: dict[str, float] = field(
+        default_factory=lambda: {"employees": 0.15, "days": 0.2, "block": 0.3, "costly": 0.2}
+    )
 
     def update(self, kind: str, solved: bool) -> None:
         factor = 1.2 if solved else 0.85
         self.share[kind] = min(0.95, max(0.02, self.share[kind] * factor))
 
 
-def _neighbourhood(problem: LnsProblem, kind: str, share: float, rng: random.Random) -> set[Cell]:
+def _costly(problem: LnsProblem, incumbent: list[int], share: float, rng: random.Random) -> set[Cell] | None:
+    """Around one penalty the incumbent pays (drawn by its cost): a window of days around its day for
+    a share of the employees, plus its employee over the whole horizon. None when nothing costs."""
+    paying = [(t, t.cost * incumbent[t.var.index]) for t in problem.costs if incumbent[t.var.index] > 0]
+    if not paying:
+        return None
+    pick = rng.uniform(0, sum(w for _, w in paying))
+    term = paying[-1][0]
+    for t, w in paying:
+        pick -= w
+        if pick <= 0:
+            term = t
+            break
+    n_e, n_d = problem.n_employees, problem.n_days
+    free: set[Cell] = set()
+    if term.day is not None:
+        width = max(3, round(share * n_d))
+        first = min(max(0, term.day - rng.randrange(width)), max(0, n_d - width))
+        people = rng.sample(range(n_e), max(1, min(n_e, round(min(1.0, 3 * share) * n_e))))
+        free |= {(e, d) for e in people for d in range(first, min(n_d, first + width))}
+    if term.employee is not None:
+        others = rng.sample(range(n_e), max(0, min(n_e - 1, round(share * n_e / 2))))
+        free |= {(e, d) for e in {term.employee, *others} for d in range(n_d)}
+    return free or None
+
+
+def _neighbourhood(
+    problem: LnsProblem, kind: str, share: float, rng: random.Random, incumbent: list[int]
+) -> set[Cell]:
     """The cells relaxed by one neighbourhood of ``kind`` and size ``share``."""
     n_e, n_d = problem.n_employees, problem.n_days
+    if kind == "costly":
+        free = _costly(problem, incumbent, share, rng)
+        if free is not None:
+            return free
+        kind = "block"
     if kind == "employees":
         chosen = rng.sample(range(n_e), max(1, min(n_e, round(share * n_e))))
         return {(e, d) for e in chosen for d in range(n_d)}
@@ -145,10 +192,17 @@ def solve_with_lns(
     seed: int = 0,
     full_share: float = FULL_SOLVE_SHARE,
     on_solution: Callable[[float, float], None] | None = None,
+    initial: tuple[list[int], float] | None = None,
 ) -> LnsResult:
     """Full solve for ``full_share`` of the budget, then LNS for the rest (see the module docstring).
-    ``on_solution(seconds, objective)`` is called on every new best (for progress lines)."""
+    ``on_solution(seconds, objective)`` is called on every new best (for progress lines). With
+    ``initial`` (a solution's values and objective, e.g. from a rolling horizon), the full solve is
+    skipped and the LNS starts from it."""
     t0 = time.perf_counter()
+    if initial is not None:
+        return _improve(
+            problem, list(initial[0]), initial[1], None, t0, 0.0, [], time_limit_s, workers, seed, on_solution
+        )
     tracker = _Tracker(t0, on_solution)
     solver = cp_model.CpSolver()
     set_solver_parameters(solver, time_limit_s=time_limit_s * full_share, workers=workers, seed=seed)
@@ -187,9 +241,35 @@ def solve_with_lns(
             trace=tracker.trace,
         )
 
-    incumbent = list(solver.response_proto.solution)
-    best = solver.objective_value
-    trace = list(tracker.trace)
+    return _improve(
+        problem,
+        list(solver.response_proto.solution),
+        solver.objective_value,
+        bound,
+        t0,
+        tracker.first,
+        list(tracker.trace),
+        time_limit_s,
+        workers,
+        seed,
+        on_solution,
+    )
+
+
+def _improve(
+    problem: LnsProblem,
+    incumbent: list[int],
+    best: float,
+    bound: float | None,
+    t0: float,
+    first_solution_s: float | None,
+    trace: list[tuple[float, float]],
+    time_limit_s: float,
+    workers: int,
+    seed: int,
+    on_solution: Callable[[float, float], None] | None,
+) -> LnsResult:
+    """The LNS loop from an incumbent until the budget is spent or the bound is reached."""
     rng = random.Random(seed)
     sizes = _Sizes()
     iterations = improvements = 0
@@ -202,7 +282,7 @@ def solve_with_lns(
             jobs = []
             for _ in range(parallel):
                 kind = KINDS[rng.randrange(len(KINDS))]
-                free = _neighbourhood(problem, kind, sizes.share[kind], rng)
+                free = _neighbourhood(problem, kind, sizes.share[kind], rng, incumbent)
                 left = time_limit_s - (time.perf_counter() - t0)
                 dtime = min(SUB_DTIME, max(0.01, left * DETERMINISTIC_PER_SECOND))
                 sub_seed = rng.randrange(1 << 30)
@@ -234,7 +314,7 @@ def solve_with_lns(
         best,
         bound,
         time.perf_counter() - t0,
-        tracker.first,
+        first_solution_s,
         iterations=iterations,
         improvements=improvements,
         trace=trace,
