@@ -21,6 +21,7 @@ from typing import Any
 
 from rosterkit.errors import InputError, Location, raise_all
 from rosterkit.io.atomic import write_text
+from rosterkit.io.sheet_reader import to_date, to_time
 from rosterkit.io.team_build import SECTION_MODELS, SETTINGS_FIELDS, Record, build_team
 from rosterkit.labels import t
 from rosterkit.model import Team
@@ -71,7 +72,8 @@ def read_team_toml(path: Path) -> Team:
             )
     raise_all(errors)
     settings = Record(
-        values={k: data[k] for k in SETTINGS_FIELDS if k in data}, where=Location(file=path, sheet="settings")
+        values=_lenient({k: data[k] for k in SETTINGS_FIELDS if k in data}),
+        where=Location(file=path, sheet="settings"),
     )
     sections: dict[str, list[Record]] = {}
     for section in SECTION_MODELS:
@@ -92,10 +94,32 @@ def read_team_toml(path: Path) -> Team:
                     where=Location(file=path, sheet=f"[[{section}]]", row=row),
                     fix=t("team.fix.array", section=section),
                 )
-            records.append(Record(values=entry, where=Location(file=path, sheet=f"[[{section}]]", row=row)))
+            records.append(
+                Record(values=_lenient(entry), where=Location(file=path, sheet=f"[[{section}]]", row=row))
+            )
         sections[section] = records
     names = {section: f"[[{section}]]" for section in SECTION_MODELS}
     return build_team(settings, sections, names)
+
+
+TIME_FIELDS = ("start", "end", "break_start", "window_start", "window_end")
+DATE_FIELDS = ("start", "end", "date")
+
+
+def _lenient(entry: dict[str, Any]) -> dict[str, Any]:
+    """Times and dates written as text the way people write them ("8:00", "2026/10/1") become values;
+    anything else is left for the model to judge (and report)."""
+    out = dict(entry)
+    for name, value in entry.items():
+        if not isinstance(value, str):
+            continue
+        parsers = [p for fields, p in ((DATE_FIELDS, to_date), (TIME_FIELDS, to_time)) if name in fields]
+        for parse in parsers:
+            found = parse(value)
+            if found is not None:
+                out[name] = found
+                break
+    return out
 
 
 def _value(v: Any) -> str:

@@ -128,3 +128,10 @@ def test_invalid_toml_syntax(tmp_path):
     with pytest.raises(InputError) as exc:
         read_team(path)
     assert "team.toml: this is not valid TOML" in str(exc.value)
+
+
+def test_times_and_dates_as_text_are_accepted(tmp_path):
+    path = _broken(tmp_path, "start = 09:00:00", 'start = "9:00"')
+    text = path.read_text(encoding="utf-8").replace("date = 2026-10-09", 'date = "2026/10/9"')
+    path.write_text(text, encoding="utf-8")
+    assert read_team(path) == small_team()
