@@ -17,7 +17,7 @@ LONG_HORIZON_DAYS = 56  # above this, the first roster comes from the rolling ho
 ROLLING_SHARE = 0.8  # of the budget, for the rolling horizon
 
 
-def _values_of(
+def values_of(
     built: Any, worked: set[tuple[str, int, str]], time_limit_s: float
 ) -> tuple[list[int], float] | None:
     """Every model variable's value for the roster ``worked`` (shift variables fixed, the rest settled
@@ -40,13 +40,8 @@ def _values_of(
     return list(solver.response_proto.solution), solver.objective_value
 
 
-def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
-    """Solve ``built`` (a ``BuiltModel``) under ``options`` (``SolveOptions``); returns a ``RawSolution``.
-    ``cpsat`` (the plain run) is not needed: the LNS runs its own full solve first."""
-    from rosterkit.solver.build import build_model
-    from rosterkit.solver.solve import Progress, RawSolution
-
-    t0 = time.perf_counter()
+def problem_of(built: Any) -> LnsProblem:
+    """The LNS's view of a ``BuiltModel``: decision cells per (employee, day) and the cost terms."""
     facts = built.facts
     index = {e.id: i for i, e in enumerate(facts.employees)}
     cells: dict[tuple[int, int], list] = {}
@@ -58,7 +53,18 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
         for p in built.penalties
         if p.cost > 0
     ]
-    problem = LnsProblem(built.model, cells, len(facts.employees), facts.n, costs)
+    return LnsProblem(built.model, cells, len(facts.employees), facts.n, costs)
+
+
+def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
+    """Solve ``built`` (a ``BuiltModel``) under ``options`` (``SolveOptions``); returns a ``RawSolution``.
+    ``cpsat`` (the plain run) is not needed: the LNS runs its own full solve first."""
+    from rosterkit.solver.build import build_model
+    from rosterkit.solver.solve import Progress, RawSolution
+
+    t0 = time.perf_counter()
+    facts = built.facts
+    problem = problem_of(built)
 
     def report(seconds: float, objective: float) -> None:
         if options.log is not None:
@@ -75,7 +81,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
             seed=options.seed,
         )
         if worked is not None:
-            initial = _values_of(built, worked, options.time_limit_s * 0.1)
+            initial = values_of(built, worked, options.time_limit_s * 0.1)
             if initial is not None:
                 first_s = time.perf_counter() - t0
                 report(first_s, initial[1])

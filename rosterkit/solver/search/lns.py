@@ -193,15 +193,28 @@ def solve_with_lns(
     full_share: float = FULL_SOLVE_SHARE,
     on_solution: Callable[[float, float], None] | None = None,
     initial: tuple[list[int], float] | None = None,
+    dtime_budget: float | None = None,
 ) -> LnsResult:
     """Full solve for ``full_share`` of the budget, then LNS for the rest (see the module docstring).
     ``on_solution(seconds, objective)`` is called on every new best (for progress lines). With
     ``initial`` (a solution's values and objective, e.g. from a rolling horizon), the full solve is
-    skipped and the LNS starts from it."""
+    skipped and the LNS starts from it. ``dtime_budget`` fixes the LNS's deterministic-time budget
+    (the search is then reproducible as long as the wall clock does not end it first)."""
     t0 = time.perf_counter()
     if initial is not None:
         return _improve(
-            problem, list(initial[0]), initial[1], None, t0, 0.0, [], time_limit_s, workers, seed, on_solution
+            problem,
+            list(initial[0]),
+            initial[1],
+            None,
+            t0,
+            0.0,
+            [],
+            time_limit_s,
+            workers,
+            seed,
+            on_solution,
+            dtime_budget,
         )
     tracker = _Tracker(t0, on_solution)
     solver = cp_model.CpSolver()
@@ -253,6 +266,7 @@ def solve_with_lns(
         workers,
         seed,
         on_solution,
+        dtime_budget,
     )
 
 
@@ -268,13 +282,18 @@ def _improve(
     workers: int,
     seed: int,
     on_solution: Callable[[float, float], None] | None,
+    dtime_budget: float | None = None,
 ) -> LnsResult:
-    """The LNS loop from an incumbent until the budget is spent or the bound is reached."""
+    """The LNS loop from an incumbent until the budget is spent or the bound is reached. The budget
+    is deterministic time (by default the wall time left, converted); the wall clock only stops the
+    loop early on a loaded machine."""
     rng = random.Random(seed)
     sizes = _Sizes()
     iterations = improvements = 0
     parallel = max(1, workers)
-    remaining_dtime = (time_limit_s - (time.perf_counter() - t0)) * DETERMINISTIC_PER_SECOND * parallel
+    if dtime_budget is None:
+        dtime_budget = (time_limit_s - (time.perf_counter() - t0)) * DETERMINISTIC_PER_SECOND * parallel
+    remaining_dtime = dtime_budget
     with ThreadPoolExecutor(max_workers=parallel) as pool:
         while remaining_dtime > 0 and time.perf_counter() - t0 < time_limit_s - 0.05:
             if bound is not None and best <= bound + 1e-9:
@@ -283,13 +302,11 @@ def _improve(
             for _ in range(parallel):
                 kind = KINDS[rng.randrange(len(KINDS))]
                 free = _neighbourhood(problem, kind, sizes.share[kind], rng, incumbent)
-                left = time_limit_s - (time.perf_counter() - t0)
-                dtime = min(SUB_DTIME, max(0.01, left * DETERMINISTIC_PER_SECOND))
+                dtime = min(SUB_DTIME, max(0.01, remaining_dtime / parallel))
                 sub_seed = rng.randrange(1 << 30)
                 jobs.append(
                     (kind, pool.submit(_solve_neighbourhood, problem, incumbent, free, dtime, sub_seed))
                 )
-                remaining_dtime -= dtime
             results = [(kind, future.result()) for kind, future in jobs]
             iterations += len(results)
             chosen: tuple[list[int], float] | None = None
