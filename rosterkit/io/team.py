@@ -17,7 +17,7 @@ from rosterkit.model import Team
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 TEXT_SUFFIXES = (".toml",)
 
-__all__ = ["read_team", "write_team", "write_team_toml", "write_team_workbook"]
+__all__ = ["read_team", "write_team", "write_team_toml", "write_team_workbook", "write_team_xlsx"]
 
 
 def read_team(path: Path | str) -> Team:
@@ -54,6 +54,9 @@ def write_team_workbook(team: Team, path: Path | str) -> Path:
     from rosterkit.io.team_workbook_write import write_team_workbook as _write
 
     return _write(team, Path(path))
+
+
+write_team_xlsx = write_team_workbook  # the name `rosterkit import curtois` looks for
 
 
 def write_team(team: Team, path: Path | str) -> Path:
