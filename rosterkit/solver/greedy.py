@@ -133,12 +133,10 @@ def greedy_roster(facts: Facts, targets: dict[tuple[int, str], int] | None = Non
         cap = caps[eid].get(code)
         return not (cap is not None and used[eid].get(code, 0) >= cap)
 
-    lead_rules = (
-        [c for c in f.team.skill_cover if c.hard and c.window_start is None] if "skill_cover" in on else []
-    )
+    lead_rules = [c for c in f.team.skill_cover if c.window_start is None] if f.enabled("skill_cover") else []
 
     def skill_short(i: int, code: str) -> list[str]:
-        """Skills a hard skill cover still wants on this shift today."""
+        """Skills a skill cover (hard or soft) still wants on this shift today."""
         out = []
         for c in lead_rules:
             if (c.shift is None or c.shift == code) and (not c.weekdays or f.days[i].weekday() in c.weekdays):

@@ -235,7 +235,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     if built.rules >= {r.rule for r in facts.settings}:  # every rule in force is in the model
         from rosterkit.solver.aggregate import COVERAGE_RULES, solve_counts
 
-        agg = solve_counts(facts, dtime=min(1.0, 0.02 * options.time_limit_s + 0.1), seed=options.seed)
+        agg = solve_counts(facts, dtime=1.0, seed=options.seed)
         if agg is not None:
             targets = agg.targets
             cover = [(p.var, p.cost) for p in built.penalties if p.rule in COVERAGE_RULES]
@@ -272,12 +272,18 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     raw = hook(built, searching, cpsat) if hook is not None else cpsat(built, searching)
     if first_s is None and raw.first_solution_s is not None:
         first_s = t_search + raw.first_solution_s
+    if raw.worked is None and hinted is not None and raw.status != INFEASIBLE:
+        raw = RawSolution(FEASIBLE, hint, hinted, raw.best_bound, first_s)  # keep the checked hint
     seconds = time.perf_counter() - t0
     if raw.worked is None:
         return SolveResult(raw.status, None, None, raw.best_bound, seconds, None)
     objective = round(raw.objective) if raw.objective is not None else None
     if raw.status != OPTIMAL or objective is None:
         objective = tight_objective(built, raw.worked)
+    if hinted is not None and (objective is None or objective > round(hinted)):
+        # never hand out a roster worse than the checked starting roster (a search may end worse)
+        raw = RawSolution(FEASIBLE, hint, hinted, raw.best_bound, first_s)
+        objective = tight_objective(built, hint)
     bound = raw.best_bound
     status = raw.status
     if objective is not None and bound is not None and bound >= objective - 1e-6:
