@@ -91,6 +91,7 @@ def test_time_limit_without_a_roster_says_so(monkeypatch):
         return solve_module.RawSolution("unknown", None)
 
     monkeypatch.setattr(solve_module, "cpsat", nothing)
+    monkeypatch.setattr(solve_module, "complete_hint", lambda built, worked: None)  # no usable start
     with pytest.raises(NoSolutionFoundError) as caught:
         make_roster(tiny_team(), replace(FAST, use_lns=False))
     assert "No roster was found within the time limit of 1 s" in str(caught.value)
