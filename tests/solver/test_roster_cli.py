@@ -153,3 +153,28 @@ def test_employees_unknown_to_the_team_are_named(cli, tmp_path):
     result = cli("check", tmp_path / "r.csv", write_team(team, tmp_path / "team.toml"))
     assert result.exit_code == 2
     assert "employee(s) Z9 of the roster are not in the team." in result.stderr
+
+
+def test_requirements_csv_drives_interval_coverage(cli, tmp_path):
+    team_file = write_team(tiny_team(days=2, people=3, shifts=SHIFTS), tmp_path / "team.toml")
+    lines = ["interval_start,calls,aht_s,agents,agents_scheduled"]
+    for day in ("2026-03-02", "2026-03-03"):
+        lines += [f"{day} {h:02d}:{m:02d},10,180,1,2" for h in range(8, 12) for m in (0, 30)]
+    (tmp_path / "requirements.csv").write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    result = cli(
+        "roster",
+        team_file,
+        "--out",
+        out,
+        "--time-limit",
+        "2",
+        "--requirements",
+        tmp_path / "requirements.csv",
+    )
+    assert result.exit_code == 0, result.output
+    csv_lines = (out / "roster.csv").read_text().splitlines()
+    for day in ("2026-03-02", "2026-03-03"):  # two on the morning shift covers 08:00-12:00 both days
+        assert sum(1 for line in csv_lines if f",{day},M," in line) == 2
+    summary = json.loads((out / "summary.json").read_text())
+    assert summary["objective"] == 0
