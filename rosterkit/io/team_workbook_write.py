@@ -23,6 +23,7 @@ from rosterkit.io.atomic import atomic_path
 from rosterkit.io.excel import set_cell
 from rosterkit.io.sheet_reader import header_text
 from rosterkit.io.team_sheets import SHEETS
+from rosterkit.labels import CATALOGUE as CATALOGUE_LABELS
 from rosterkit.labels import get_language, t
 from rosterkit.model import Team
 from rosterkit.model.leave import LEAVE_NAMES_ZH, LeaveType
@@ -334,18 +335,26 @@ def _write_readme(ws: Any) -> None:
         set_cell(ws, ri, 1, t(f"team.sheet.{section}"))
         set_cell(ws, ri, 2, t(f"team.readme.{section}"))
     row = len(sheets) + 6
-    for ci, key in enumerate(("team.col.rule", "team.col.params", "team.col.hard_soft"), start=1):
-        cell = set_cell(ws, row, ci, header_text(key, "zh" if get_language() == "zh" else "en"))
+    keys = ("team.col.rule", "team.readme.what", "team.col.params", "team.col.hard_soft")
+    for ci, key in enumerate(keys, start=1):
+        label = (
+            header_text(key, "zh" if get_language() == "zh" else "en")
+            if key != "team.readme.what"
+            else t(key)
+        )
+        cell = set_cell(ws, row, ci, label)
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
     for ri, spec in enumerate(CATALOGUE.values(), start=row + 1):
         set_cell(ws, ri, 1, spec.name)
-        set_cell(ws, ri, 2, _params(spec.params) or "")
+        set_cell(ws, ri, 2, t(f"rule.{spec.name}") if f"rule.{spec.name}" in CATALOGUE_LABELS else "")
+        set_cell(ws, ri, 3, _params(spec.params) or "")
         can = f"{t('hard')}/{t('soft')}" if spec.can_be_soft else t("hard")
-        set_cell(ws, ri, 3, can)
+        set_cell(ws, ri, 4, can)
     ws.column_dimensions["A"].width = 26
-    ws.column_dimensions["B"].width = 90
-    ws.column_dimensions["C"].width = 16
+    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["C"].width = 44
+    ws.column_dimensions["D"].width = 16
 
 
 def write_team_workbook(team: Team, path: Path) -> Path:
