@@ -39,7 +39,8 @@ def _month(value: str | None) -> date | None:
 )
 @click.option("--example", is_flag=True, help="Write the filled example centre (60 agents, 2026-10) instead.")
 @click.option("--month", metavar="YYYY-MM", help="Month of the empty template (default: next month).")
-def command(output: Path, example: bool, month: str | None) -> None:
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def command(output: Path, example: bool, month: str | None, force: bool) -> None:
     """Write an empty, fillable team workbook: headers in English and Chinese, dropdown lists,
     one example row per sheet, and a README sheet.
 
@@ -51,5 +52,9 @@ def command(output: Path, example: bool, month: str | None) -> None:
       from rosterkit.io.template import write_template
       write_template(Path("team.xlsx"))  # read it back: rosterkit.io.team.read_team(path)
     """
+    if output.exists() and not force:
+        raise InputError(
+            t("team.err.exists"), where=Location(file=output), fix=t("team.fix.exists")
+        )  # a filled team workbook is hours of work: never replace it by accident
     path = write_template(output, example=example, month=_month(month))
     log(t("wrote", path=path))

@@ -355,4 +355,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "team.err.file_type": ("unknown team file type '{suffix}'.", "未知的团队文件类型 '{suffix}'。"),
     "team.fix.output_type": ("Name the output .xlsx or .toml.", "输出文件名请以 .xlsx 或 .toml 结尾。"),
     "team.none": ("none", "无"),
+    "team.err.exists": ("the file already exists.", "文件已存在。"),
+    "team.fix.exists": (
+        "Choose another name with -o, or add --force to replace it.",
+        "请用 -o 另选文件名，或加 --force 覆盖。",
+    ),
 }

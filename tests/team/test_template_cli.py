@@ -76,3 +76,17 @@ def test_template_example_is_the_example_centre(cli, tmp_path):
     toml = tmp_path / "centre.toml"
     assert cli("template", "--example", "-o", toml).exit_code == 0
     assert read_team(toml) == team
+
+
+def test_template_never_replaces_a_file_by_accident(cli, tmp_path):
+    out = tmp_path / "team.xlsx"
+    out.write_bytes(b"a filled workbook")
+    result = cli("template", "-o", out)
+    assert result.exit_code == 2
+    assert (
+        "team.xlsx: the file already exists. Choose another name with -o, or add --force to replace it."
+        in (result.stderr)
+    )
+    assert out.read_bytes() == b"a filled workbook"
+    assert cli("template", "-o", out, "--force").exit_code == 0
+    assert read_team(out).employees[0].id == "E001"
