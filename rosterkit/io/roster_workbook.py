@@ -128,7 +128,7 @@ def _roster_sheet(ws, book: RosterBook) -> None:
     for k, key in enumerate(total_headers):
         c = set_cell(ws, 2, last_day_col + 1 + k, t(key))
         c.font, c.alignment, c.border = bold, centre, border
-        ws.column_dimensions[get_column_letter(last_day_col + 1 + k)].width = 8
+        ws.column_dimensions[get_column_letter(last_day_col + 1 + k)].width = 10
     row = 4
     leave_fill = _fill(LEAVE_FILL)
     for eid in roster.employee_ids:
@@ -146,7 +146,8 @@ def _roster_sheet(ws, book: RosterBook) -> None:
                 c.fill = _fill(colors.get(code, "FFFFFF"))
             elif lt is not None:
                 c.fill = leave_fill
-                c.font = Font(size=8)
+                c.font = Font(size=7)
+                c.alignment = Alignment(horizontal="center", vertical="center", shrink_to_fit=True)
             elif book.day_kinds[k] in kind_fill:
                 c.fill = kind_fill[book.day_kinds[k]]
         tot = book.totals.get(eid)
