@@ -194,6 +194,38 @@ class _Refs:
         )
 
 
+PEOPLE_SECTIONS = ("leave", "requests", "pinned", "history")
+
+
+def _names_to_ids(sections: dict[str, list[Record]], employees_sheet: str, errors: list[InputError]) -> None:
+    """Where a row names its employee by name (张三) instead of id, use the id of the one employee
+    with that name; a name two employees share is reported, never guessed."""
+    employees = sections.get("employees", [])
+    ids = _raw_keys(employees, "id")
+    by_name: dict[str, list[str]] = {}
+    for r in employees:
+        name, emp_id = r.values.get("name"), r.values.get("id")
+        if name and emp_id is not None:
+            by_name.setdefault(str(name).strip(), []).append(str(emp_id).strip())
+    for section in PEOPLE_SECTIONS:
+        for record in sections.get(section, []):
+            given = record.values.get("employee_id")
+            if given is None or str(given) in ids or str(given) not in by_name:
+                continue
+            found = by_name[str(given)]
+            if len(found) == 1:
+                record.values["employee_id"] = found[0]
+            else:
+                record.invalid = True
+                errors.append(
+                    InputError(
+                        t("team.err.ambiguous_name", name=given, sheet=employees_sheet, ids=", ".join(found)),
+                        where=record.at("employee_id"),
+                        fix=t("team.fix.ambiguous_name"),
+                    )
+                )
+
+
 def _raw_keys(records: list[Record], field_name: str) -> set[str]:
     return {str(r.values[field_name]).strip() for r in records if r.values.get(field_name) not in (None, "")}
 
@@ -266,6 +298,7 @@ def build_team(
     ``errors`` are problems the reader already found (reported together with these).
     """
     errors = list(errors or [])
+    _names_to_ids(sections, sheet_names.get("employees", "employees"), errors)
     parsed: dict[str, list[tuple[Record, Any]]] = {}
     for section, records in sections.items():
         model = SECTION_MODELS[section]

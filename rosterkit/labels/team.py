@@ -355,6 +355,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "team.err.file_type": ("unknown team file type '{suffix}'.", "未知的团队文件类型 '{suffix}'。"),
     "team.fix.output_type": ("Name the output .xlsx or .toml.", "输出文件名请以 .xlsx 或 .toml 结尾。"),
     "team.none": ("none", "无"),
+    "team.err.ambiguous_name": (
+        "'{name}' is the name of several employees in sheet '{sheet}' (ids: {ids}).",
+        "工作表 '{sheet}' 中有多名员工叫 '{name}'（工号：{ids}）。",
+    ),
+    "team.fix.ambiguous_name": ("Write the employee id instead of the name.", "请填写工号而不是姓名。"),
     "team.err.exists": ("the file already exists.", "文件已存在。"),
     "team.fix.exists": (
         "Choose another name with -o, or add --force to replace it.",

@@ -182,3 +182,15 @@ def test_messages_in_chinese(workbook):
     text = _error(workbook)
     assert "班次 'N2' 未在工作表 'Shifts' 中定义（已定义：D, N）。 请在该表中添加，或更正班次代码。" in text
     assert "重复的工号 'E001'（第 2 行已有）。" in text
+
+
+def test_employee_named_instead_of_id(workbook):
+    _edit(workbook, "Leave", {"A2": "张三"})
+    assert read_team(workbook).leave[0].employee_id == "E001"
+    _edit(workbook, "Employees", {"A3": "E002", "B3": "张三"})
+    text = _error(workbook)
+    assert (
+        "sheet 'Leave', row 2, column 'employee_id 工号': '张三' is the name of several employees in sheet "
+        in text
+    )
+    assert "'Employees' (ids: E001, E002). Write the employee id instead of the name." in text
