@@ -12,6 +12,7 @@ Sheets (names and headers in English or Chinese; see ``rosterkit template`` for 
   be worked the next day; ``E(5)`` makes that succession soft with weight 5).
 - Rules 规则: rule (from the catalogue), enabled, hard/soft, weight, parameters (``days=6; shift=N``).
 - Leave 请假, Requests 申请, Pinned 固定排班, History 上月排班, Demand 班次需求, SkillCover 技能覆盖.
+  History and Pinned may also be a day grid (employees down, dates across; ``team_grid``).
 
 Every sheet but Settings, Employees and Shifts is optional. Every sheet may have a note column.
 All problems found are reported together, each with its sheet, row and column.
@@ -40,6 +41,7 @@ from rosterkit.io.sheet_reader import (
     to_date,
 )
 from rosterkit.io.team_build import Record, build_team
+from rosterkit.io.team_grid import GRID_SECTIONS, grid_records
 from rosterkit.io.team_sheets import (
     FIELDS,
     IGNORED_SHEETS,
@@ -227,6 +229,11 @@ def read_team_workbook(path: Path) -> Team:
         used.add(sheet)
         if not spec.required_sheet and all(is_blank(v) for r in cells[sheet] for v in r):
             continue  # an optional sheet left empty
+        if spec.section in GRID_SECTIONS:
+            grid = grid_records(path, sheet, spec.section, cells[sheet], errors)
+            if grid is not None:
+                records.extend(grid)
+                continue
         table = read_table(path, sheet, cells[sheet], spec.columns, errors)
         if table is None:
             continue

@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from rosterkit.io.atomic import atomic_path
 from rosterkit.io.excel import set_cell
 from rosterkit.io.sheet_reader import header_text
+from rosterkit.io.team_grid import grid_ready, write_grid
 from rosterkit.io.team_sheets import SHEETS
 from rosterkit.labels import CATALOGUE as CATALOGUE_LABELS
 from rosterkit.labels import get_language, t
@@ -243,6 +244,14 @@ def _add_dropdowns(ws: Any, section: str, keys: list[str], sources: dict[str, st
         ws.add_data_validation(dv)
 
 
+def _add_grid_dropdowns(ws: Any, items: Any, sources: dict[str, str]) -> None:
+    days = len({a.date for a in items})
+    dv = DataValidation(type="list", formula1=sources["shift_codes"], allow_blank=True)
+    dv.showErrorMessage = False
+    dv.add(f"C2:{get_column_letter(2 + days)}{VALIDATION_ROWS}")
+    ws.add_data_validation(dv)
+
+
 def _sheet_title(key: str) -> str:
     return t(key)
 
@@ -274,6 +283,10 @@ def build_workbook(team: Team) -> Workbook:
         ws = wb.create_sheet(_sheet_title(spec.sheet_key))
         keys = [key for key, _ in columns[spec.section]]
         items = getattr(team, spec.section)
+        if spec.section == "history" and grid_ready(items):
+            write_grid(ws, items, {e.id: e.name for e in team.employees}, lang_first)
+            _add_grid_dropdowns(ws, items, sources)
+            continue
         rows = [[get(item) for _, get in columns[spec.section]] for item in items]
         required = {c.key.removeprefix("team.col.") for c in spec.columns if c.required}
         _write_table(ws, keys, rows, required, lang_first)

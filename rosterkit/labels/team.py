@@ -360,6 +360,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "工作表 '{sheet}' 中有多名员工叫 '{name}'（工号：{ids}）。",
     ),
     "team.fix.ambiguous_name": ("Write the employee id instead of the name.", "请填写工号而不是姓名。"),
+    "team.grid.known": (
+        "'employee_id 工号', 'name 姓名', 'team 班组', 'note 备注' and dates (YYYY-MM-DD)",
+        "'工号 employee_id'、'姓名 name'、'班组 team'、'备注 note' 和日期（YYYY-MM-DD）",
+    ),
     "team.err.exists": ("the file already exists.", "文件已存在。"),
     "team.fix.exists": (
         "Choose another name with -o, or add --force to replace it.",

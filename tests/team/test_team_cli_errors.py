@@ -69,11 +69,11 @@ def test_leave_end_before_start(cli, team_xlsx, tmp_path):
 
 
 def test_bad_date_and_time_cells(cli, team_xlsx, tmp_path):
-    _edit(team_xlsx, "History", {"B2": "yesterday"})
+    _edit(team_xlsx, "Pinned", {"B2": "yesterday"})
     _edit(team_xlsx, "Shifts", {"D2": "5pm"})
     text = _roster(cli, team_xlsx, tmp_path)
     assert (
-        "sheet 'History', row 2, column 'date 日期': 'yesterday' is not a date. Write the date as YYYY-MM-DD"
+        "sheet 'Pinned', row 2, column 'date 日期': 'yesterday' is not a date. Write the date as YYYY-MM-DD"
         in text
     )
     assert (

@@ -194,3 +194,31 @@ def test_employee_named_instead_of_id(workbook):
         in text
     )
     assert "'Employees' (ids: E001, E002). Write the employee id instead of the name." in text
+
+
+def test_history_is_a_day_grid(tmp_path):
+    from rosterkit.io.example_centre import example_team
+
+    team = example_team()
+    path = write_team_workbook(team, tmp_path / "centre.xlsx")
+    ws = openpyxl.load_workbook(path)["History"]
+    assert ws["A1"].value == "employee_id 工号" and ws["C1"].value.date() == date(2026, 9, 24)
+    assert ws.max_row == 61 and ws.max_column == 9  # 60 employees, id + name + 7 days
+    assert read_team(path) == team
+    # an unknown shift code in a grid cell is located at its date column
+    ws_book = openpyxl.load_workbook(path)
+    ws_book["History"]["D5"] = "X"
+    ws_book.save(path)
+    text = _error(path)
+    assert "sheet 'History', row 5, column '2026-09-25': shift 'X' is not defined in sheet 'Shifts'" in text
+
+
+def test_pinned_as_a_day_grid(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    ws = wb["Pinned"]
+    ws.delete_rows(1, ws.max_row)
+    ws.append(["工号", "姓名", "2026-10-03", "2026-10-04"])
+    ws.append(["E001", "张三", "D", "休"])
+    wb.save(workbook)
+    pinned = {(a.date.isoformat(), a.shift) for a in read_team(workbook).pinned}
+    assert pinned == {("2026-10-03", "D"), ("2026-10-04", None)}
