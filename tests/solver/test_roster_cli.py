@@ -178,3 +178,14 @@ def test_requirements_csv_drives_interval_coverage(cli, tmp_path):
         assert sum(1 for line in csv_lines if f",{day},M," in line) == 2
     summary = json.loads((out / "summary.json").read_text())
     assert summary["objective"] == 0
+
+
+def test_month_option(cli, tmp_path):
+    team_file = write_team(tiny_team(days=3, people=2, shifts=SHIFTS), tmp_path / "team.toml")
+    result = cli("roster", team_file, "--out", tmp_path / "out", "--month", "2026-02", "--time-limit", "1")
+    assert result.exit_code == 0, result.output
+    lines = (tmp_path / "out" / "roster.csv").read_text().splitlines()
+    assert len(lines) == 1 + 2 * 28 and lines[1].startswith("E1,2026-02-01,")
+    bad = cli("roster", team_file, "--out", tmp_path / "o2", "--month", "Feb")
+    assert bad.exit_code == 2
+    assert "--month 'Feb' is not a month. Write it as YYYY-MM, e.g. 2026-03." in bad.stderr

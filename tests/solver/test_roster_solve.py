@@ -95,3 +95,30 @@ def test_time_limit_without_a_roster_says_so(monkeypatch):
     with pytest.raises(NoSolutionFoundError) as caught:
         make_roster(tiny_team(), replace(FAST, use_lns=False))
     assert "No roster was found within the time limit of 1 s" in str(caught.value)
+
+
+def test_counts_relaxation_bound_holds_on_the_roster():
+    from rosterkit.solver.aggregate import COVERAGE_RULES, solve_counts
+    from rosterkit.solver.facts import Facts
+
+    team = sample_centre(agents=10, days=14, seed=3)
+    agg = solve_counts(Facts(team))
+    result = solve(team, FAST)
+    report = check(result.roster, team)
+    cover_cost = sum(p.cost for p in report.penalties if p.rule in COVERAGE_RULES)
+    assert agg is not None and 0 < agg.lower_bound <= cover_cost
+
+
+def test_symmetry_breaking_keeps_the_optimum():
+    demand = (ShiftDemand(shift="M", target=2, under_weight=20), ShiftDemand(shift="E", weekday=5, target=2))
+    rules = (
+        RuleSetting(rule="max_consecutive_days", hard=False, weight=3, params={"days": 3}),
+        RuleSetting(rule="min_consecutive_days_off", hard=False, weight=2, params={"days": 2}),
+    )
+    team = tiny_team(days=10, people=4, demand=demand, rules=rules)
+    options = replace(FAST, time_limit_s=5, use_lns=False)
+    with_sym = solve(team, options)
+    without = solve(team, replace(options, symmetry=False))
+    assert with_sym.status == without.status == "optimal"
+    assert with_sym.objective == without.objective
+    assert_consistent(with_sym, team)
