@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from rosterkit.errors import InputError, Location
@@ -114,7 +114,13 @@ def grid_ready(assignments: tuple[Assignment, ...]) -> bool:
     return bool(assignments) and len(pairs) == len(assignments) == len(people) * len(days)
 
 
-def write_grid(ws: Any, assignments: tuple[Assignment, ...], names: dict[str, str], lang_first: str) -> None:
+def write_grid(
+    ws: Any,
+    assignments: tuple[Assignment, ...],
+    names: dict[str, str],
+    lang_first: str,
+    colors: dict[str, str] | None = None,
+) -> None:
     """History as a day grid (``grid_ready`` assignments): employees down, dates across."""
     days = sorted({a.date for a in assignments})
     order = list(dict.fromkeys(a.employee_id for a in assignments))
@@ -134,7 +140,10 @@ def write_grid(ws: Any, assignments: tuple[Assignment, ...], names: dict[str, st
         for ci, day in enumerate(days, start=3):
             code = shift[(emp_id, day)]
             if code:
-                set_cell(ws, ri, ci, code).alignment = Alignment(horizontal="center")
+                cell = set_cell(ws, ri, ci, code)
+                cell.alignment = Alignment(horizontal="center")
+                if colors and colors.get(code):
+                    cell.fill = PatternFill("solid", fgColor=colors[code])
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 12
     ws.freeze_panes = "C2"

@@ -284,7 +284,8 @@ def build_workbook(team: Team) -> Workbook:
         keys = [key for key, _ in columns[spec.section]]
         items = getattr(team, spec.section)
         if spec.section == "history" and grid_ready(items):
-            write_grid(ws, items, {e.id: e.name for e in team.employees}, lang_first)
+            colors = {sh.code: sh.color for sh in team.shifts if sh.color}
+            write_grid(ws, items, {e.id: e.name for e in team.employees}, lang_first, colors)
             _add_grid_dropdowns(ws, items, sources)
             continue
         rows = [[get(item) for _, get in columns[spec.section]] for item in items]
