@@ -281,17 +281,12 @@ def test_roster_with_two_rows_for_one_day(cli, files):
     assert "r.csv, row 6, column 'date': a second row for employee 'E1' on 2024-03-04." in result.stderr
 
 
-def test_roster_xlsx_without_a_reader_says_to_use_csv(cli, files):
-    from rosterkit.io import roster_table
-
+def test_roster_xlsx_that_is_no_roster_workbook(cli, files):
     workbook = files["dir"] / "roster.xlsx"
     Workbook().save(workbook)
     result = cli("attendance", workbook, files["punches"], "--out", files["dir"] / "out")
-    if roster_table.roster_workbook_reader() is None:
-        assert result.exit_code == 2
-        assert "Pass the roster.csv" in result.stderr
-    else:
-        assert result.exit_code in (0, 2)
+    assert result.exit_code == 2
+    assert "roster.xlsx, sheet 'Sheet': no header row with" in result.stderr
 
 
 def test_text_that_looks_like_a_formula_stays_text(cli, files):

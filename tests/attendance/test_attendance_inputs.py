@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from openpyxl import Workbook
 
@@ -124,3 +125,38 @@ def test_example_month_through_the_cli_with_the_team_workbook(cli, tmp_path):
     )
     total, matched, outside, unmatched = map(int, counts.groups())
     assert total == matched + outside + unmatched and matched > 0.95 * total
+
+
+def test_roster_workbook_gives_the_same_table_as_roster_csv(tmp_path):
+    from rosterkit.io.roster_csv import write_roster_csv
+    from rosterkit.io.roster_workbook import EmployeeTotals, RosterBook, write_roster_workbook
+    from rosterkit.model import Roster, ShiftType
+
+    shifts = [
+        ShiftType(code="D", start="09:00", end="18:00"),
+        ShiftType(code="N", start="22:00", end="06:00"),
+    ]
+    days = [dt.date(2024, 3, 4), dt.date(2024, 3, 5)]
+    roster = Roster(
+        start=days[0],
+        end=days[1],
+        employee_ids=["E1", "E2"],
+        shifts={("E1", days[0]): "D", ("E1", days[1]): "N", ("E2", days[0]): "N"},
+        leave={("E2", days[1]): LeaveType.ANNUAL},
+    )
+    book = RosterBook(
+        roster=roster,
+        shifts=shifts,
+        names={"E1": ("张三", "一组"), "E2": ("李四", "一组")},
+        day_kinds=["workday", "workday"],
+        totals={e: EmployeeTotals(hours=8, shifts=1, nights=1, weekends=0, holidays=0) for e in ("E1", "E2")},
+        counts={"D": [(1, None), (0, None)], "N": [(1, None), (1, None)]},
+    )
+    write_roster_workbook(tmp_path / "roster.xlsx", book)
+    write_roster_csv(tmp_path / "roster.csv", roster, {s.code: s for s in shifts})
+    from_xlsx = read_roster_table(tmp_path / "roster.xlsx")
+    from_csv = read_roster_table(tmp_path / "roster.csv")
+    columns = ["employee_id", "date", "shift", "start", "end", "leave_type"]
+    pd.testing.assert_frame_equal(
+        from_xlsx[columns].reset_index(drop=True), from_csv[columns].reset_index(drop=True), check_dtype=False
+    )
