@@ -114,6 +114,9 @@ def command(
 ) -> None:
     """Reconcile the month's punches (ZKTeco, DingTalk, WeCom or csv exports) against the roster.
 
+    ROSTER is the roster.csv (or roster.xlsx) that `rosterkit roster` wrote, or the one the month
+    was worked to; PUNCHES are one or more exports, each recognised by its header row.
+
     Writes attendance.xlsx (月度汇总, daily detail, exceptions, punch accounting) and daily.csv into
     --out. Every punch is matched to a shift, flagged as work outside the roster, or listed as
     unmatched with the reason; the counts add up to the input rows.

@@ -2,8 +2,8 @@
 ``rosterkit.attendance.reconcile_month`` takes, with a ``leave_type`` column: a leave code (or its
 Chinese name) in ``shift`` on a day without start/end is a leave day.
 
-``roster.xlsx`` is read through the roster workbook reader when one is available
-(``rosterkit.io.roster_workbook``); otherwise the user is told to pass ``roster.csv``.
+``roster.xlsx`` (as ``rosterkit roster`` writes it, hand edits included) is read through
+``rosterkit.io.roster_workbook.read_roster_table``, shift times from its legend sheet.
 """
 
 from __future__ import annotations
