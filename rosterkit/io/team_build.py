@@ -350,7 +350,9 @@ def build_team(
 
     team = None
     values = {k: v for k, v in settings.values.items() if v is not None}
-    _validate(SETTINGS_MODEL, Record(values, settings.where, settings.columns, rows=settings.rows), errors)
+    settings_record = Record(values, settings.where, settings.columns, rows=settings.rows)
+    _validate(SETTINGS_MODEL, settings_record, errors)
+    _check_country(values.get("country"), settings_record, errors)
     if not errors:
         try:
             team = Team.model_validate(
@@ -363,6 +365,21 @@ def build_team(
     raise_all(errors)
     assert team is not None
     return team
+
+
+def _check_country(country: Any, record: Record, errors: list[InputError]) -> None:
+    if not isinstance(country, str) or not country:
+        return
+    from rosterkit.calendar import WorkCalendar
+
+    try:
+        WorkCalendar(country)
+    except ValueError:
+        errors.append(
+            InputError(
+                t("team.err.country", country=country), where=record.at("country"), fix=t("team.fix.country")
+            )
+        )
 
 
 def _check_dates(team: Team, parsed: dict[str, list[tuple[Record, Any]]], errors: list[InputError]) -> None:

@@ -364,6 +364,14 @@ LABELS: dict[str, tuple[str, str]] = {
         "'employee_id 工号', 'name 姓名', 'team 班组', 'note 备注' and dates (YYYY-MM-DD)",
         "'工号 employee_id'、'姓名 name'、'班组 team'、'备注 note' 和日期（YYYY-MM-DD）",
     ),
+    "team.err.country": (
+        "no holiday calendar for country '{country}'.",
+        "没有国家 '{country}' 的节假日日历。",
+    ),
+    "team.fix.country": (
+        "Use an ISO country code such as CN, or 'none' for weekends only.",
+        "请使用 ISO 国家代码（如 CN），或填 none 表示只按周末。",
+    ),
     "team.err.exists": ("the file already exists.", "文件已存在。"),
     "team.fix.exists": (
         "Choose another name with -o, or add --force to replace it.",

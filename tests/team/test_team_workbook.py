@@ -222,3 +222,16 @@ def test_pinned_as_a_day_grid(workbook):
     wb.save(workbook)
     pinned = {(a.date.isoformat(), a.shift) for a in read_team(workbook).pinned}
     assert pinned == {("2026-10-03", "D"), ("2026-10-04", None)}
+
+
+def test_unknown_holiday_country(workbook):
+    wb = openpyxl.load_workbook(workbook)
+    ws = wb["Settings"]
+    row = next(
+        r for r in range(2, ws.max_row + 1) if ws.cell(row=r, column=1).value == "holiday country 节假日国家"
+    )
+    ws.cell(row=row, column=2).value = "Atlantis"
+    wb.save(workbook)
+    assert f"sheet 'Settings', row {row}, column 'value 值': no holiday calendar for country 'Atlantis'." in (
+        _error(workbook)
+    )
