@@ -79,7 +79,7 @@ def run(args: list[str]) -> list[Row]:
         within = None if any(w is None for w in withins) else statistics.median(withins)
         last = runs[-1]
         note = (
-            f"objective {last['objective']}, bound {last['bound']}, status {last['status']}, "
+            f"objective {last['objective']}, bound {last['bound']}, status {last['status']}, wall {last['wall']:.0f} s, "
             f"hard violations {last['hard']}, objective = checker cost: {last['consistent']}"
         )
         label = f"60 agents x 31 days, 30-min intervals, 2 workers, {mode} (median of {opts.repeat})"

@@ -16,7 +16,6 @@ from ortools.sat.python import cp_model
 from rosterkit.model import RuleSetting
 from rosterkit.solver.facts import Facts
 
-Literal = cp_model.IntVar | cp_model.BoolVarT  # noqa: UP007 - a CP-SAT literal
 Seq = list  # positions -H..n-1: each a literal or a Python bool (known from history)
 
 

@@ -44,15 +44,15 @@ def _forbid_pairs(
     return out
 
 
-def rest_pairs(ctx_facts, hours: float) -> list[tuple[str, int, str]]:
+def rest_pairs(facts, hours: float) -> list[tuple[str, int, str]]:
     """(first, gap days, second) with less than ``hours`` of rest between them."""
-    codes = [s.code for s in ctx_facts.shifts]
+    codes = [s.code for s in facts.shifts]
     return [
         (a, gap, b)
         for a in codes
         for b in codes
         for gap in (1, 2)
-        if ctx_facts.rest_minutes(a, b, gap) < hours * 60
+        if facts.rest_minutes(a, b, gap) < hours * 60
     ]
 
 
