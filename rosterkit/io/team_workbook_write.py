@@ -244,6 +244,33 @@ def _add_dropdowns(ws: Any, section: str, keys: list[str], sources: dict[str, st
         ws.add_data_validation(dv)
 
 
+# numeric columns: the kind of number and its least value, checked by Excel as the user types
+NUMBERS: dict[str, tuple[str, str]] = {
+    **{k: ("whole", "0") for k in ("max_weekends", "break_minutes", "weight", "min", "target", "max")},
+    **{k: ("whole", "0") for k in ("under_weight", "over_weight")},
+    **{
+        k: ("whole", "1")
+        for k in ("max_consecutive_days", "min_consecutive_days", "min_consecutive_days_off")
+    },
+    "min_people": ("whole", "1"),
+    "min_hours": ("decimal", "0"),
+    "max_hours": ("decimal", "0"),
+}
+
+
+def _add_number_checks(ws: Any, keys: list[str]) -> None:
+    for ci, key in enumerate(keys, start=1):
+        if key not in NUMBERS:
+            continue
+        kind, least = NUMBERS[key]
+        letter = get_column_letter(ci)
+        dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=least, allow_blank=True)
+        dv.error = t("team.exp.whole_number_min", minimum=least) if kind == "whole" else t("team.fix.number")
+        dv.showErrorMessage = True
+        dv.add(f"{letter}2:{letter}{VALIDATION_ROWS}")
+        ws.add_data_validation(dv)
+
+
 def _add_grid_dropdowns(ws: Any, items: Any, sources: dict[str, str]) -> None:
     days = len({a.date for a in items})
     dv = DataValidation(type="list", formula1=sources["shift_codes"], allow_blank=True)
@@ -292,6 +319,7 @@ def build_workbook(team: Team) -> Workbook:
         required = {c.key.removeprefix("team.col.") for c in spec.columns if c.required}
         _write_table(ws, keys, rows, required, lang_first)
         _add_dropdowns(ws, spec.section, keys, sources)
+        _add_number_checks(ws, keys)
         if spec.section == "shifts":
             for ri, shift in enumerate(team.shifts, start=2):
                 if shift.color:

@@ -90,3 +90,14 @@ def test_template_never_replaces_a_file_by_accident(cli, tmp_path):
     assert out.read_bytes() == b"a filled workbook"
     assert cli("template", "-o", out, "--force").exit_code == 0
     assert read_team(out).employees[0].id == "E001"
+
+
+def test_template_checks_numbers_as_they_are_typed(cli, tmp_path):
+    out = tmp_path / "team.xlsx"
+    assert cli("template", "-o", out, "--month", "2026-10").exit_code == 0
+    checks = {
+        str(dv.sqref).split(":")[0]: (dv.type, dv.operator, dv.formula1)
+        for dv in openpyxl.load_workbook(out)["Employees"].data_validations.dataValidation
+    }
+    assert checks["G2"] == ("decimal", "greaterThanOrEqual", "0")  # min hours
+    assert checks["I2"] == ("whole", "greaterThanOrEqual", "1")  # max consecutive days
