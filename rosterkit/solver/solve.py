@@ -16,6 +16,7 @@ options)`` is this module's plain CP-SAT run, which the hook may call with its o
 from __future__ import annotations
 
 import importlib
+import math
 import importlib.util
 import time
 from collections.abc import Callable
@@ -285,6 +286,10 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
         raw = RawSolution(FEASIBLE, hint, hinted, raw.best_bound, first_s)
         objective = tight_objective(built, hint)
     bound = raw.best_bound
+    if bound is None or not math.isfinite(bound):
+        bound = lower_bound if lower_bound > 0 else None
+    elif bound < lower_bound:
+        bound = lower_bound
     status = raw.status
     if objective is not None and bound is not None and bound >= objective - 1e-6:
         status = OPTIMAL
