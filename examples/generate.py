@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 import sys
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -403,6 +405,30 @@ def update_readme(path: Path, defects: list[Defect], team: Team) -> None:
     path.write_text(before + start + "\n" + "\n".join(lines) + "\n" + end + after, encoding="utf-8")
 
 
+FIXED_STAMP = "2026-09-30T00:00:00Z"
+
+
+def freeze_xlsx(path: Path) -> None:
+    """Make a saved workbook byte-for-byte reproducible: fixed zip entry times and document dates
+    (openpyxl stamps both with the current time), so regenerating leaves git clean."""
+    with zipfile.ZipFile(path) as zin:
+        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                text = data.decode("utf-8")
+                text = re.sub(
+                    r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)", rf"\g<1>{FIXED_STAMP}\3", text
+                )
+                data = text.encode("utf-8")
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 9, 30, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            zout.writestr(fixed, data)
+    tmp.replace(path)
+
+
 def main(out_dir: Path = HERE) -> None:
     labels.set_language("en")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -422,6 +448,8 @@ def main(out_dir: Path = HERE) -> None:
     write_defects(out_dir / "defects.csv", defects)
     update_readme(out_dir / "README.md", defects, team)
     for path in sorted(out_dir.iterdir()):
+        if path.is_file() and path.suffix == ".xlsx":
+            freeze_xlsx(path)
         if path.is_file() and path.suffix in (".csv", ".xlsx", ".toml"):
             path.chmod(0o644)
     print(

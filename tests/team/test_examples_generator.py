@@ -21,7 +21,8 @@ def _generator():
 
 def test_generator_reproduces_the_committed_examples(tmp_path):
     _generator().main(tmp_path)
-    for name in ("history.csv", "roster-worked.csv", "defects.csv", "team.toml"):
+    names = ("history.csv", "roster-worked.csv", "defects.csv", "team.toml", "team.xlsx", "leave.xlsx")
+    for name in (*names, "punches-zkteco.xlsx", "punches-dingtalk.xlsx"):
         assert (tmp_path / name).read_bytes() == (EXAMPLES / name).read_bytes(), name
     assert (
         read_team(tmp_path / "team.xlsx")
