@@ -16,8 +16,8 @@ options)`` is this module's plain CP-SAT run, which the hook may call with its o
 from __future__ import annotations
 
 import importlib
-import math
 import importlib.util
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
