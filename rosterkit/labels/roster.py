@@ -98,4 +98,94 @@ LABELS: dict[str, tuple[str, str]] = {
         "Status {status}, cost {objective}, bound {bound}",
         "状态 {status}，成本 {objective}，下界 {bound}",
     ),
+    # checker findings (report lines of `check`, the violations sheet and summary.json)
+    "msg.eligibility": ("{who} may not work shift {code} (on {date})", "{who} 不可上 {code} 班（{date}）"),
+    "msg.leave": (
+        "{who} is on {leave} leave on {date} but scheduled {code}",
+        "{who} {date} 请{leave}，却排了 {code} 班",
+    ),
+    "msg.half_leave": (
+        "{who} has {half} half-day leave on {date} but works {code}",
+        "{who} {date} 请{half}半天假，却排了 {code} 班",
+    ),
+    "msg.pinned": (
+        "{who} is fixed to {want} on {date} but has {have}",
+        "{who} {date} 固定为{want}，实际为{have}",
+    ),
+    "msg.request_on": ("{who} asked to work {what} on {date}", "{who} 申请 {date} 上{what}"),
+    "msg.request_off": ("{who} asked not to work {what} on {date}", "{who} 申请 {date} 不上{what}"),
+    "msg.min_rest": (
+        "{who}: only {rest} h rest between {first} and {second} on {date} (at least {hours} h)",
+        "{who}：{date} {first} 与 {second} 之间仅休息 {rest} 小时（至少 {hours} 小时）",
+    ),
+    "msg.succession": (
+        "{who}: {second} on {date} right after {first}",
+        "{who}：{first} 之后紧接 {date} 的 {second}",
+    ),
+    "msg.max_run": (
+        "{who}: {what} day {k} in a row on {date} (at most {limit})",
+        "{who}：{date} 为连续第 {k} 天{what}（最多 {limit} 天）",
+    ),
+    "msg.min_run": (
+        "{who}: only {length} {what} in a row from {date} (at least {limit})",
+        "{who}：自 {date} 起仅连续 {length} 天{what}（至少 {limit} 天）",
+    ),
+    "msg.weekly_rest": (
+        "{who}: fewer than {off} day(s) off in the {size} days up to {date}",
+        "{who}：截至 {date} 的 {size} 天内休息少于 {off} 天",
+    ),
+    "msg.hours_under": (
+        "{who}: {total} h over the month, fewer than the {low} h of the contract",
+        "{who}：本期工时 {total} 小时，少于合同的 {low} 小时",
+    ),
+    "msg.hours_over": (
+        "{who}: {total} h over the month, more than the {high} h allowed",
+        "{who}：本期工时 {total} 小时，超过上限 {high} 小时",
+    ),
+    "msg.max_shifts": (
+        "{who}: {worked} {code} shifts, more than {cap}",
+        "{who}：{code} 班 {worked} 个，超过 {cap} 个",
+    ),
+    "msg.max_weekends": (
+        "{who}: works {worked} weekends, more than {cap}",
+        "{who}：上班周末 {worked} 个，超过 {cap} 个",
+    ),
+    "msg.coverage": (
+        "{stamp}: {have} agents on duty, {required} required",
+        "{stamp}：在岗 {have} 人，需求 {required} 人",
+    ),
+    "msg.demand_min": (
+        "{date} {code}: {have} people, at least {bound} needed",
+        "{date} {code} 班：{have} 人，至少需要 {bound} 人",
+    ),
+    "msg.demand_max": (
+        "{date} {code}: {have} people, at most {bound} allowed",
+        "{date} {code} 班：{have} 人，最多 {bound} 人",
+    ),
+    "msg.demand_target": (
+        "{date} {code}: {have} people, {bound} wanted",
+        "{date} {code} 班：{have} 人，期望 {bound} 人",
+    ),
+    "msg.skill": (
+        "{when}: {have} on duty with skill {skill}, at least {need} needed",
+        "{when}：具备“{skill}”技能的在岗 {have} 人，至少需要 {need} 人",
+    ),
+    "msg.fairness": (
+        "{unit} spread unevenly: {most} has {shown} more than {least}",
+        "{unit}分配不均：{most} 比 {least} 多 {shown}",
+    ),
+    "msg.repair": ("{who} on {date}: {before} changed to {now}", "{who} {date}：{before} 改为 {now}"),
+    "word.day_off": ("a day off", "休息"),
+    "word.off": ("off", "休"),
+    "word.that_day": ("that day", "当天"),
+    "word.working": ("working", "上班"),
+    "word.working_days": ("working days", "上班"),
+    "word.days_off": ("days off", "休息"),
+    "word.shifts_of": ("{code} shifts", "{code} 班"),
+    "word.am": ("morning", "上午"),
+    "word.pm": ("afternoon", "下午"),
+    "unit.nights": ("nights", "夜班"),
+    "unit.weekends": ("weekends", "周末班"),
+    "unit.holidays": ("holidays", "节假日班"),
+    "unit.hours": ("hours", "工时"),
 }

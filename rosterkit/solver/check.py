@@ -17,10 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from rosterkit.model import RequestKind, Roster, RuleSetting, Team
+from rosterkit.labels import get_language, t
+from rosterkit.model import LeaveType, RequestKind, Roster, RuleSetting, Team
+from rosterkit.model.leave import LEAVE_NAMES_ZH
 from rosterkit.solver.facts import Facts, succession_cost
 
 Grid = dict[str, list[str | None]]  # employee id -> shift code per day (None: not working)
+
+
+def leave_name(lt: LeaveType) -> str:
+    return LEAVE_NAMES_ZH[lt] if get_language() == "zh" else lt.value
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,9 @@ def _eligibility(j: _Judge, grid: Grid) -> None:
     for e in j.facts.employees:
         for i, code in enumerate(grid[e.id]):
             if code is not None and not e.may_work(code):
-                j.breach(e.id, i, f"{j.facts.who(e.id)} may not work shift {code} (on {j.facts.days[i]})")
+                j.breach(
+                    e.id, i, t("msg.eligibility", who=j.facts.who(e.id), code=code, date=j.facts.days[i])
+                )
 
 
 def _leave(j: _Judge, grid: Grid) -> None:
@@ -94,23 +102,35 @@ def _leave(j: _Judge, grid: Grid) -> None:
     for (eid, i), lt in f.leave_full.items():
         if grid[eid][i] is not None:
             j.breach(
-                eid, i, f"{f.who(eid)} is on {lt.value} leave on {f.days[i]} but scheduled {grid[eid][i]}"
+                eid,
+                i,
+                t("msg.leave", who=f.who(eid), leave=leave_name(lt), date=f.days[i], code=grid[eid][i]),
             )
     for (eid, i), (half, _type) in f.leave_half.items():
         code = grid[eid][i]
         if code is not None and f.clashes_with_half_day(code, half):
-            j.breach(eid, i, f"{f.who(eid)} has {half.value} half-day leave on {f.days[i]} but works {code}")
+            j.breach(
+                eid,
+                i,
+                t("msg.half_leave", who=f.who(eid), half=t(f"word.{half.value}"), date=f.days[i], code=code),
+            )
 
 
 def _pinned(j: _Judge, grid: Grid) -> None:
     f = j.facts
     for (eid, i), code in f.pinned.items():
         if grid[eid][i] != code:
-            want = code or "a day off"
+            want = code or t("word.day_off")
             j.breach(
                 eid,
                 i,
-                f"{f.who(eid)} is fixed to {want} on {f.days[i]} but has {grid[eid][i] or 'a day off'}",
+                t(
+                    "msg.pinned",
+                    who=f.who(eid),
+                    want=want,
+                    date=f.days[i],
+                    have=grid[eid][i] or t("word.day_off"),
+                ),
             )
 
 
@@ -123,8 +143,8 @@ def _requests(j: _Judge, grid: Grid) -> None:
         hit = code is not None if r.shift is None else code == r.shift
         granted = hit if r.kind == RequestKind.SHIFT_ON else not hit
         if not granted:
-            verb = "work" if r.kind == RequestKind.SHIFT_ON else "not work"
-            msg = f"{f.who(r.employee_id)} asked to {verb} {r.shift or 'that day'} on {r.date}"
+            key = "msg.request_on" if r.kind == RequestKind.SHIFT_ON else "msg.request_off"
+            msg = t(key, who=f.who(r.employee_id), what=r.shift or t("word.that_day"), date=r.date)
             j.breach(r.employee_id, r.date, msg, r.weight * j.setting.weight)
 
 
@@ -144,9 +164,14 @@ def _min_rest(j: _Judge, grid: Grid) -> None:
                     continue
                 rest = f.rest_minutes(a, b, gap)
                 if rest < hours * 60:
-                    msg = (
-                        f"{f.who(e.id)}: only {rest / 60:g} h rest between {a} and {b} on {f.days[i + gap]} "
-                        f"(at least {hours:g} h)"
+                    msg = t(
+                        "msg.min_rest",
+                        who=f.who(e.id),
+                        rest=f"{rest / 60:g}",
+                        first=a,
+                        second=b,
+                        date=f.days[i + gap],
+                        hours=f"{hours:g}",
                     )
                     j.breach(e.id, i + gap, msg, j.setting.weight)
 
@@ -158,7 +183,9 @@ def _shift_succession(j: _Judge, grid: Grid) -> None:
         for e in f.employees:
             for i in range(-1, f.n - 1):
                 if _code_at(f, grid, e.id, i) == s.first and grid[e.id][i + 1] == s.second:
-                    msg = f"{f.who(e.id)}: {s.second} on {f.days[i + 1]} right after {s.first}"
+                    msg = t(
+                        "msg.succession", who=f.who(e.id), second=s.second, date=f.days[i + 1], first=s.first
+                    )
                     j.breach(e.id, i + 1, msg, succession_cost(s, j.setting), hard=hard)
 
 
@@ -186,7 +213,7 @@ def _max_run(j: _Judge, eid: str, values: list[bool], hist: int, limit: int | No
     f = j.facts
     for a, b in _runs(values):
         for p in range(max(a + limit, hist), b + 1):
-            msg = f"{f.who(eid)}: {what} day {p - a + 1} in a row on {f.days[p - hist]} (at most {limit})"
+            msg = t("msg.max_run", who=f.who(eid), what=what, k=p - a + 1, date=f.days[p - hist], limit=limit)
             j.breach(eid, p - hist, msg, j.setting.weight)
 
 
@@ -200,7 +227,7 @@ def _min_run(j: _Judge, eid: str, values: list[bool], hist: int, limit: int | No
         length = b - a + 1
         if a >= 1 and b <= len(values) - 2 and b >= hist and length < limit:
             first = f.days[max(a - hist, 0)]
-            msg = f"{f.who(eid)}: only {length} {what} in a row from {first} (at least {limit})"
+            msg = t("msg.min_run", who=f.who(eid), length=length, what=what, date=first, limit=limit)
             j.breach(eid, a - hist, msg, j.setting.weight * (limit - length))
 
 
@@ -208,21 +235,21 @@ def _max_consecutive_days(j: _Judge, grid: Grid) -> None:
     for e in j.facts.employees:
         values, hist = _series(j.facts, grid, e.id, lambda c: c is not None)
         limit = j.facts.limit(e, "max_consecutive_days", j.setting, "days")
-        _max_run(j, e.id, values, hist, limit, "working")
+        _max_run(j, e.id, values, hist, limit, t("word.working"))
 
 
 def _min_consecutive_days(j: _Judge, grid: Grid) -> None:
     for e in j.facts.employees:
         values, hist = _series(j.facts, grid, e.id, lambda c: c is not None)
         limit = j.facts.limit(e, "min_consecutive_days", j.setting, "days")
-        _min_run(j, e.id, values, hist, limit, "working days")
+        _min_run(j, e.id, values, hist, limit, t("word.working_days"))
 
 
 def _min_consecutive_days_off(j: _Judge, grid: Grid) -> None:
     for e in j.facts.employees:
         values, hist = _series(j.facts, grid, e.id, lambda c: c is None)
         limit = j.facts.limit(e, "min_consecutive_days_off", j.setting, "days")
-        _min_run(j, e.id, values, hist, limit, "days off")
+        _min_run(j, e.id, values, hist, limit, t("word.days_off"))
 
 
 def _shift_rule(j: _Judge, grid: Grid, runner: Callable) -> None:
@@ -232,7 +259,7 @@ def _shift_rule(j: _Judge, grid: Grid, runner: Callable) -> None:
         return
     for e in j.facts.employees:
         values, hist = _series(j.facts, grid, e.id, lambda c: c == code)
-        runner(j, e.id, values, hist, limit, f"{code} shifts" if runner is _min_run else code)
+        runner(j, e.id, values, hist, limit, t("word.shifts_of", code=code) if runner is _min_run else code)
 
 
 def _max_consecutive_shift(j: _Judge, grid: Grid) -> None:
@@ -255,7 +282,7 @@ def _weekly_rest(j: _Judge, grid: Grid) -> None:
                 continue
             excess = sum(values[start : end + 1]) - (size - off)
             if excess > 0:
-                msg = f"{f.who(e.id)}: fewer than {off} day(s) off in the {size} days up to {f.days[end - hist]}"
+                msg = t("msg.weekly_rest", who=f.who(e.id), off=off, size=size, date=f.days[end - hist])
                 j.breach(e.id, end - hist, msg, j.setting.weight * excess)
 
 
@@ -266,10 +293,10 @@ def _work_hours(j: _Judge, grid: Grid) -> None:
         low, high = f.hours_bounds(e, j.setting)
         total = sum(f.work_minutes(c) for c in grid[e.id] if c is not None)
         if low and total < low:
-            msg = f"{f.who(e.id)}: {total / 60:g} h over the month, fewer than the {low / 60:g} h of the contract"
+            msg = t("msg.hours_under", who=f.who(e.id), total=f"{total / 60:g}", low=f"{low / 60:g}")
             j.breach(e.id, None, msg, j.setting.weight * -(-(low - total) // 60))
         if high and total > high:
-            msg = f"{f.who(e.id)}: {total / 60:g} h over the month, more than the {high / 60:g} h allowed"
+            msg = t("msg.hours_over", who=f.who(e.id), total=f"{total / 60:g}", high=f"{high / 60:g}")
             j.breach(e.id, None, msg, j.setting.weight * -(-(total - high) // 60))
 
 
@@ -280,7 +307,7 @@ def _max_shifts_per_type(j: _Judge, grid: Grid) -> None:
         for code, cap in f.shift_limits(e, j.setting, specific).items():
             worked = sum(1 for c in grid[e.id] if c == code)
             if worked > cap:
-                msg = f"{f.who(e.id)}: {worked} {code} shifts, more than {cap}"
+                msg = t("msg.max_shifts", who=f.who(e.id), worked=worked, code=code, cap=cap)
                 j.breach(e.id, None, msg, j.setting.weight * (worked - cap))
 
 
@@ -294,7 +321,7 @@ def _max_weekends(j: _Judge, grid: Grid) -> None:
         cap = f.limit(e, "max_weekends", j.setting, "weekends")
         worked = _weekends_worked(f, grid, e.id)
         if cap is not None and worked > cap:
-            msg = f"{f.who(e.id)}: works {worked} weekends, more than {cap}"
+            msg = t("msg.max_weekends", who=f.who(e.id), worked=worked, cap=cap)
             j.breach(e.id, None, msg, j.setting.weight * (worked - cap))
 
 
@@ -317,10 +344,10 @@ def _interval_coverage(j: _Judge, grid: Grid) -> None:
         stamp = iv.start.strftime("%Y-%m-%d %H:%M")
         day = iv.start.date()
         if have < iv.required:
-            msg = f"{stamp}: {have} agents on duty, {iv.required} required"
+            msg = t("msg.coverage", stamp=stamp, have=have, required=iv.required)
             j.breach(None, day, msg, under_w * (iv.required - have))
         if have > iv.required:
-            msg = f"{stamp}: {have} agents on duty, {iv.required} required"
+            msg = t("msg.coverage", stamp=stamp, have=have, required=iv.required)
             j.breach(None, day, msg, over_w * (have - iv.required), hard=False)
 
 
@@ -337,21 +364,21 @@ def _shift_demand(j: _Judge, grid: Grid) -> None:
                 j.breach(
                     None,
                     i,
-                    f"{day} {s.code}: {have} people, at least {row.min} needed",
+                    t("msg.demand_min", date=day, code=s.code, have=have, bound=row.min),
                     row.under_weight * w * (row.min - have),
                 )
             if row.max is not None and have > row.max:
                 j.breach(
                     None,
                     i,
-                    f"{day} {s.code}: {have} people, at most {row.max} allowed",
+                    t("msg.demand_max", date=day, code=s.code, have=have, bound=row.max),
                     row.over_weight * w * (have - row.max),
                 )
             if row.target is not None and have < row.target:
-                msg = f"{day} {s.code}: {have} people, {row.target} wanted"
+                msg = t("msg.demand_target", date=day, code=s.code, have=have, bound=row.target)
                 j.breach(None, i, msg, row.under_weight * w * (row.target - have), hard=False)
             if row.target is not None and have > row.target:
-                msg = f"{day} {s.code}: {have} people, {row.target} wanted"
+                msg = t("msg.demand_target", date=day, code=s.code, have=have, bound=row.target)
                 j.breach(None, i, msg, row.over_weight * w * (have - row.target), hard=False)
 
 
@@ -378,16 +405,14 @@ def _skill_cover(j: _Judge, grid: Grid) -> None:
                     have = _on_duty(f, grid, pairs, skilled)
                     if have < c.min_people:
                         stamp = iv.start.strftime("%Y-%m-%d %H:%M")
-                        msg = f"{stamp}: {have} on duty with skill {c.skill}, at least {c.min_people} needed"
+                        msg = t("msg.skill", when=stamp, have=have, skill=c.skill, need=c.min_people)
                         j.breach(None, i, msg, weight * (c.min_people - have), hard=hard)
                 continue
             for s in f.shifts if c.shift is None else [f.shift_by_code[c.shift]]:
                 staffed = [e for e in f.employees if grid[e.id][i] == s.code]
                 have = sum(1 for e in staffed if c.skill in e.skills)
                 if staffed and have < c.min_people:
-                    msg = (
-                        f"{day} {s.code}: {have} on duty with skill {c.skill}, at least {c.min_people} needed"
-                    )
+                    msg = t("msg.skill", when=f"{day} {s.code}", have=have, skill=c.skill, need=c.min_people)
                     j.breach(None, i, msg, weight * (c.min_people - have), hard=hard)
 
 
@@ -413,8 +438,8 @@ def _fairness(j: _Judge, grid: Grid) -> None:
     scale = 60 if unit == "hours" else 1
     most = max(values, key=values.__getitem__)
     least = min(values, key=values.__getitem__)
-    shown = f"{spread / 60:g} h" if unit == "hours" else f"{spread} {unit}"
-    msg = f"{unit} spread unevenly: {f.who(most)} has {shown} more than {f.who(least)}"
+    shown = f"{spread / 60:g} h" if unit == "hours" else f"{spread} {t('unit.' + unit)}"
+    msg = t("msg.fairness", unit=t("unit." + unit), most=f.who(most), shown=shown, least=f.who(least))
     if j.setting.hard:
         if spread > int(j.setting.params.get("max_spread", 1)) * scale:
             j.breach(None, None, msg)
@@ -493,6 +518,12 @@ def repair_changes(facts: Facts, grid: Grid, previous: Roster, start: date, weig
                 continue
             before, now = previous.shift(e.id, day), grid[e.id][i]
             if before != now:
-                msg = f"{facts.who(e.id)} on {day}: {before or 'off'} changed to {now or 'off'}"
+                msg = t(
+                    "msg.repair",
+                    who=facts.who(e.id),
+                    date=day,
+                    before=before or t("word.off"),
+                    now=now or t("word.off"),
+                )
                 out.append(Finding(REPAIR_RULE, e.id, day, weight, msg))
     return out

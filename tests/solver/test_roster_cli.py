@@ -69,6 +69,10 @@ def test_check_catches_hand_edits_in_the_workbook(cli, tmp_path):
     assert "E1: only 1 h rest between N and M on 2026-03-03 (at least 11 h)" in result.stdout
     assert "E2 is on annual leave on 2026-03-05 but scheduled M" in result.stdout
     assert "hard violation(s) in the roster" in result.stderr
+    chinese = cli("--lang", "zh", "check", tmp_path / "edited.xlsx", team_file)
+    assert chinese.exit_code == 4
+    assert "E1：2026-03-03 N 与 M 之间仅休息 1 小时（至少 11 小时）" in chinese.stdout
+    assert "E2 2026-03-05 请年假，却排了 M 班" in chinese.stdout
 
 
 def test_check_names_an_unknown_code_with_its_cell(cli, tmp_path):
