@@ -97,6 +97,11 @@ def test_impossible_team_exits_3_with_a_diagnosis(cli, tmp_path):
     assert "E1 (Li Lei): contract hours (at least 160 h in the period)" in result.stderr
     assert "E1 (Li Lei): maximum consecutive working days (at most 2 working days in a row)" in result.stderr
     assert not (tmp_path / "out" / "roster.xlsx").exists()
+    chinese = cli("--lang", "zh", "roster", team_file, "--out", tmp_path / "out", "--time-limit", "2")
+    assert chinese.exit_code == 3
+    assert "没有满足全部硬约束的排班" in chinese.stderr
+    assert "E1 (Li Lei)：合同工时（本期至少 160 小时）" in chinese.stderr
+    assert "E1 (Li Lei)：最多连续上班天数（最多连续 2 天上班）" in chinese.stderr
 
 
 def test_repair_options_go_together(cli, tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rosterkit.labels import t
 from rosterkit.model import RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty
 
@@ -27,7 +28,7 @@ def interval_coverage(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         i = (iv.start.date() - f.team.start).days
         stamp = iv.start.strftime("%Y-%m-%d %H:%M")
         if setting.hard:
-            what = f"at least {iv.required} agents on duty at {stamp}"
+            what = t("what.coverage", n=iv.required, when=stamp)
             ctx.require(ctx.model.add(on_duty >= iv.required), setting, None, what)
         elif under_w and iv.required:
             msg = f"{stamp}: fewer agents on duty than the {iv.required} required"
@@ -63,7 +64,12 @@ def shift_demand(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
                 ct = count >= bound if kind == "min" else count <= bound
                 if setting.hard:
                     word = "at least" if kind == "min" else "at most"
-                    ctx.require(ctx.model.add(ct), setting, None, f"{word} {bound} on {s.code} on {day}")
+                    ctx.require(
+                        ctx.model.add(ct),
+                        setting,
+                        None,
+                        t(f"what.demand_{kind}", n=bound, code=s.code, date=day),
+                    )
                 elif weight:
                     word = "fewer" if kind == "min" else "more"
                     msg = f"{day} {s.code}: {word} than the {kind} of {bound} people"
@@ -113,7 +119,9 @@ def skill_cover(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
                     stamp = iv.start.strftime("%Y-%m-%d %H:%M")
                     if hard:
                         ct = ctx.model.add(sum(terms) + known >= c.min_people)
-                        ctx.require(ct, setting, None, f"{c.min_people} with skill {c.skill} at {stamp}")
+                        ctx.require(
+                            ct, setting, None, t("what.skill", n=c.min_people, skill=c.skill, when=stamp)
+                        )
                     elif weight:
                         msg = f"{stamp}: fewer than {c.min_people} on duty with skill {c.skill}"
                         var, rec = ctx.penalty(setting, None, i, c.min_people, weight, msg)
@@ -127,7 +135,7 @@ def skill_cover(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
                 have = sum(ctx.x[(e.id, i, s.code)] for e in skilled)
                 if hard:
                     ct = ctx.model.add(have >= c.min_people * staffed)
-                    what = f"{c.min_people} with skill {c.skill} on {s.code} on {day}"
+                    what = t("what.skill", n=c.min_people, skill=c.skill, when=f"{s.code} {day}")
                     ctx.require(ct, setting, None, what)
                 elif weight:
                     msg = f"{day} {s.code}: fewer than {c.min_people} with skill {c.skill}"

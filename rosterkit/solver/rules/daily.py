@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rosterkit.labels import t
 from rosterkit.model import RequestKind, RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty
 
@@ -20,7 +21,7 @@ def eligibility(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         banned = [s.code for s in ctx.facts.shifts if not ctx.facts.eligible(e, s.code)]
         for code in banned:
             xs = [ctx.x[(e.id, i, code)] for i in range(ctx.facts.n)]
-            ctx.require(ctx.model.add(sum(xs) == 0), setting, e.id, f"may not work {code}")
+            ctx.require(ctx.model.add(sum(xs) == 0), setting, e.id, t("what.eligibility", code=code))
     return []
 
 
@@ -29,9 +30,11 @@ def leave(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     f = ctx.facts
     for lv in f.team.leave:
         days = [i for i, d in enumerate(f.days) if lv.covers(d)]
-        what = f"{lv.type.value} leave {lv.start}" + (f" to {lv.end}" if lv.end != lv.start else "")
+        what = t("what.leave", leave=lv.type.value, start=lv.start, end=lv.end)
         if lv.half_day is not None:
-            what += f" ({lv.half_day.value})"
+            what = t(
+                "what.half_leave", leave=lv.type.value, start=lv.start, half=t(f"word.{lv.half_day.value}")
+            )
         for i in days:
             if lv.half_day is None:
                 xs = ctx.shifts_of(lv.employee_id, i)
@@ -52,7 +55,7 @@ def pinned(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         xs = ctx.shifts_of(eid, i)
         target = sum(xs) if code is None else ctx.x[(eid, i, code)]
         want = 0 if code is None else 1
-        what = f"{code or 'day off'} on {ctx.facts.days[i]}"
+        what = t("what.pinned", want=code or t("word.day_off"), date=ctx.facts.days[i])
         ctx.require(ctx.model.add(target == want), setting, eid, what)
     return []
 

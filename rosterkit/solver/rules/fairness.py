@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rosterkit.labels import t
 from rosterkit.model import RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty
 
@@ -44,7 +45,9 @@ def fairness(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     scale = 60 if unit == "hours" else 1
     if setting.hard:
         spread = int(setting.params.get("max_spread", 1)) * scale
-        ctx.require(ctx.model.add(most - least <= spread), setting, None, f"{unit} spread")
+        ctx.require(
+            ctx.model.add(most - least <= spread), setting, None, t("what.fairness", unit=t("unit." + unit))
+        )
         return []
     if not setting.weight:
         return []

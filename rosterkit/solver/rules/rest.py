@@ -5,6 +5,7 @@ Both look across the month boundary: the last history day counts as the day befo
 
 from __future__ import annotations
 
+from rosterkit.labels import t
 from rosterkit.model import RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty
 from rosterkit.solver.facts import succession_cost
@@ -33,7 +34,7 @@ def _forbid_pairs(
                     continue
                 lits = [b.Not()] if a is True else [a.Not(), b.Not()]
                 if setting.hard:
-                    what = explain or f"no {second} right after {first}"
+                    what = explain or t("what.succession", first=first, second=second)
                     ctx.require(ctx.model.add_bool_or(lits), setting, e.id, what)
                 elif cost:
                     day = f.days[i + gap]
@@ -62,7 +63,7 @@ def min_rest(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     hours = float(setting.params.get("hours", 11))
     template = f"{{who}}: less than {hours:g} h rest before the shift on {{date}}"
     found = rest_pairs(ctx.facts, hours)
-    what = f"at least {hours:g} h rest between shifts"
+    what = t("what.min_rest", hours=f"{hours:g}")
     if setting.hard and ctx.one_shift_a_day:
         return _forbid_cliques(ctx, setting, found, what)
     pairs = [(a, gap, b, setting.weight, template) for a, gap, b in found]

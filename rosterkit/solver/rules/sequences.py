@@ -16,6 +16,7 @@ its weight for each day worked beyond ``W - d`` in a window.
 
 from __future__ import annotations
 
+from rosterkit.labels import t
 from rosterkit.model import RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty, Seq
 
@@ -41,7 +42,7 @@ def add_max_run(
         room = len(lits) - 1  # the known days of the window are all true: the rest may not all be
         if setting.hard:
             ct = ctx.model.add(sum(lits) <= room)  # linear, so that the LP sees it
-            ctx.require(ct, setting, eid, f"at most {limit} {what} in a row")
+            ctx.require(ct, setting, eid, t("what.max_run", limit=limit, what=what))
         elif setting.weight:
             day = ctx.facts.days[end - hist]
             msg = f"{ctx.facts.who(eid)}: more than {limit} {what} in a row up to {day}"
@@ -66,7 +67,9 @@ def add_min_run(
             lits = [v for v in (before, after) if not _is_const(v)]
             lits += [v.Not() for v in block if not _is_const(v)]
             if setting.hard:
-                ctx.require(ctx.model.add_bool_or(lits), setting, eid, f"at least {limit} {what} in a row")
+                ctx.require(
+                    ctx.model.add_bool_or(lits), setting, eid, t("what.min_run", limit=limit, what=what)
+                )
             elif setting.weight:
                 first = ctx.facts.days[max(a - hist, 0)]
                 msg = f"{ctx.facts.who(eid)}: only {k} {what} in a row from {first} (at least {limit})"
@@ -82,7 +85,7 @@ def max_consecutive_days(ctx: ModelContext, setting: RuleSetting) -> list[Penalt
     for e in ctx.facts.employees:
         limit = ctx.facts.limit(e, "max_consecutive_days", setting, "days")
         seq, hist = ctx.series(e.id, "work")
-        out += add_max_run(ctx, setting, e.id, seq, hist, limit, "working days")
+        out += add_max_run(ctx, setting, e.id, seq, hist, limit, t("word.working_days"))
     return out
 
 
@@ -92,7 +95,7 @@ def min_consecutive_days(ctx: ModelContext, setting: RuleSetting) -> list[Penalt
     for e in ctx.facts.employees:
         limit = ctx.facts.limit(e, "min_consecutive_days", setting, "days")
         seq, hist = ctx.series(e.id, "work")
-        out += add_min_run(ctx, setting, e.id, seq, hist, limit, "working days")
+        out += add_min_run(ctx, setting, e.id, seq, hist, limit, t("word.working_days"))
     return out
 
 
@@ -102,7 +105,7 @@ def min_consecutive_days_off(ctx: ModelContext, setting: RuleSetting) -> list[Pe
     for e in ctx.facts.employees:
         limit = ctx.facts.limit(e, "min_consecutive_days_off", setting, "days")
         seq, hist = ctx.series(e.id, "off")
-        out += add_min_run(ctx, setting, e.id, seq, hist, limit, "days off")
+        out += add_min_run(ctx, setting, e.id, seq, hist, limit, t("word.days_off"))
     return out
 
 
@@ -115,7 +118,7 @@ def max_consecutive_shift(ctx: ModelContext, setting: RuleSetting) -> list[Penal
     out: list[Penalty] = []
     for e in ctx.facts.employees:
         seq, hist = ctx.series(e.id, "shift", code)
-        out += add_max_run(ctx, setting, e.id, seq, hist, limit, f"{code} shifts")
+        out += add_max_run(ctx, setting, e.id, seq, hist, limit, t("word.shifts_of", code=code))
     return out
 
 
@@ -128,7 +131,7 @@ def min_consecutive_shift(ctx: ModelContext, setting: RuleSetting) -> list[Penal
     out: list[Penalty] = []
     for e in ctx.facts.employees:
         seq, hist = ctx.series(e.id, "shift", code)
-        out += add_min_run(ctx, setting, e.id, seq, hist, limit, f"{code} shifts")
+        out += add_min_run(ctx, setting, e.id, seq, hist, limit, t("word.shifts_of", code=code))
     return out
 
 
@@ -151,7 +154,7 @@ def weekly_rest(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
             if known + len(lits) <= allowed:
                 continue
             if setting.hard:
-                what = f"{off} day(s) off in every {size} days"
+                what = t("what.weekly_rest", off=off, size=size)
                 ctx.require(ctx.model.add(sum(lits) <= allowed - known), setting, e.id, what)
             elif setting.weight:
                 day = ctx.facts.days[end - hist]

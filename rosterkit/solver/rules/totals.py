@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rosterkit.labels import t
 from rosterkit.model import RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty
 
@@ -22,11 +23,11 @@ def work_hours(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         if setting.hard:
             if low:
                 ctx.require(
-                    ctx.model.add(total >= low), setting, e.id, f"at least {low / 60:g} h in the period"
+                    ctx.model.add(total >= low), setting, e.id, t("what.hours_min", hours=f"{low / 60:g}")
                 )
             if high:
                 ctx.require(
-                    ctx.model.add(total <= high), setting, e.id, f"at most {high / 60:g} h in the period"
+                    ctx.model.add(total <= high), setting, e.id, t("what.hours_max", hours=f"{high / 60:g}")
                 )
             continue
         if low:
@@ -54,7 +55,9 @@ def max_shifts_per_type(ctx: ModelContext, setting: RuleSetting) -> list[Penalty
             if cap >= f.n:
                 continue
             if setting.hard:
-                ctx.require(ctx.model.add(total <= cap), setting, e.id, f"at most {cap} {code}")
+                ctx.require(
+                    ctx.model.add(total <= cap), setting, e.id, t("what.max_shifts", cap=cap, code=code)
+                )
             elif setting.weight:
                 msg = f"{f.who(e.id)}: more than {cap} {code} shifts"
                 var, rec = ctx.penalty(setting, e.id, None, f.n, setting.weight, msg)
@@ -78,7 +81,7 @@ def max_weekends(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
             ctx.model.add_max_equality(w, [ctx.work(e.id, i) for i in days])
             worked.append(w)
         if setting.hard:
-            ctx.require(ctx.model.add(sum(worked) <= cap), setting, e.id, f"at most {cap} weekends")
+            ctx.require(ctx.model.add(sum(worked) <= cap), setting, e.id, t("what.max_weekends", cap=cap))
         elif setting.weight:
             msg = f"{f.who(e.id)}: more than {cap} weekends worked"
             var, rec = ctx.penalty(setting, e.id, None, len(worked), setting.weight, msg)
