@@ -93,6 +93,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
         seed=options.seed,
         on_solution=report,
         initial=initial,
+        deterministic=options.deterministic,
     )
     if result.values is None:
         return RawSolution(result.status, None, None, result.bound)

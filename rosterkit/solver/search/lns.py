@@ -194,12 +194,16 @@ def solve_with_lns(
     on_solution: Callable[[float, float], None] | None = None,
     initial: tuple[list[int], float] | None = None,
     dtime_budget: float | None = None,
+    deterministic: bool = True,
 ) -> LnsResult:
     """Full solve for ``full_share`` of the budget, then LNS for the rest (see the module docstring).
     ``on_solution(seconds, objective)`` is called on every new best (for progress lines). With
     ``initial`` (a solution's values and objective, e.g. from a rolling horizon), the full solve is
     skipped and the LNS starts from it. ``dtime_budget`` fixes the LNS's deterministic-time budget
-    (the search is then reproducible as long as the wall clock does not end it first)."""
+    (the search is then reproducible as long as the wall clock does not end it first).
+    ``deterministic`` runs the full solve in CP-SAT's interleaved mode (reproducible); off, CP-SAT's
+    ordinary parallel portfolio, which finds better rosters on some instances (e.g. Curtois–Qu 9)
+    but not the same ones twice. The LNS phase is reproducible from a given incumbent either way."""
     t0 = time.perf_counter()
     if initial is not None:
         return _improve(
@@ -218,7 +222,13 @@ def solve_with_lns(
         )
     tracker = _Tracker(t0, on_solution)
     solver = cp_model.CpSolver()
-    set_solver_parameters(solver, time_limit_s=time_limit_s * full_share, workers=workers, seed=seed)
+    set_solver_parameters(
+        solver,
+        time_limit_s=time_limit_s * full_share,
+        workers=workers,
+        seed=seed,
+        deterministic=deterministic,
+    )
     status = solver.solve(problem.model, tracker)
     bound = solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
     if status == cp_model.OPTIMAL:
