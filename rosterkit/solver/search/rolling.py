@@ -46,11 +46,15 @@ def _share(limit: int, done: float, total: float, used: int, slack: int, last: b
     return max(0, math.floor(prorated) - slack - used)
 
 
-def _window_team(team: Team, first: int, end: int, worked: dict[tuple[str, int], str]) -> Team:
+def _window_team(
+    team: Team, first: int, end: int, worked: dict[tuple[str, int], str], seam: tuple[Assignment, ...] = ()
+) -> Team:
     """The ordinary team of days [first, end) with its history and its share of the limits (shared
     out by the days each employee is available: not pinned off, not on leave). Before the last
     window, the share of hours is soft with a high weight: a window that cannot quite reach it still
-    gives a roster, and the next windows make up the rest."""
+    gives a roster, and the next windows make up the rest. ``seam`` pins the window's first day as
+    the window before planned it in its look-ahead: a run that ends at the seam was judged there (the
+    history rule does not judge a run lying wholly in the history)."""
     days = team.days
     last = end >= len(days)
     away = {(p.employee_id, p.date) for p in team.pinned if p.shift is None}
@@ -103,7 +107,9 @@ def _window_team(team: Team, first: int, end: int, worked: dict[tuple[str, int],
             "history": tuple(history),
             "leave": tuple(lv for lv in team.leave if lv.end >= start and lv.start <= stop),
             "requests": tuple(r for r in team.requests if start <= r.date <= stop),
-            "pinned": tuple(p for p in team.pinned if start <= p.date <= stop),
+            "pinned": tuple(p for p in team.pinned if start <= p.date <= stop and p.date != start) + seam
+            if seam
+            else tuple(p for p in team.pinned if start <= p.date <= stop),
             "demand": tuple(dm for dm in team.demand if dm.date is None or start <= dm.date <= stop),
             "requirements": tuple(
                 r for r in team.requirements if start <= r.interval_start.date() <= stop + timedelta(days=1)
@@ -127,13 +133,15 @@ def rolling_roster(
     worked: dict[tuple[str, int], str] = {}
     starts: list[int] = []  # where each kept window began, for backtracking
     first, span, backtracks = 0, WINDOW_DAYS, 0
+    seam: tuple[Assignment, ...] = ()
+    seams: list[tuple[Assignment, ...]] = []
     while first < total:
         end = min(total, first + span + LOOKAHEAD_DAYS)
         if total - end < WINDOW_DAYS // 2:  # no short last window: take the rest now
             end = total
         windows_left = max(1, math.ceil((total - first) / WINDOW_DAYS))
         budget = (time_limit_s - (time.perf_counter() - t0)) / windows_left * span / WINDOW_DAYS
-        built = build(_window_team(team, first, end, worked))
+        built = build(_window_team(team, first, end, worked, seam))
         for attempt in range(2):  # a window that finds nothing gets a second, longer try
             solver = cp_model.CpSolver()
             limit = max(0.5, budget * (1 + attempt))
@@ -143,16 +151,26 @@ def rolling_roster(
                 break
         if status == cp_model.INFEASIBLE and starts and backtracks < MAX_BACKTRACKS:
             # the seam left by the window before cannot be continued: redo both as one window
-            first = starts.pop()
+            first, seam = starts.pop(), seams.pop()
             worked = {(eid, d): c for (eid, d), c in worked.items() if d < first}
             span, backtracks = 2 * WINDOW_DAYS, backtracks + 1
             continue
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
         keep = end if end == total else first + span
+        planned: dict[str, str] = {}
         for (eid, day, code), var in built.x.items():  # type: ignore[attr-defined]
-            if first + day < keep and solver.boolean_value(var):
-                worked[(eid, first + day)] = code
+            if solver.boolean_value(var):
+                if first + day < keep:
+                    worked[(eid, first + day)] = code
+                elif first + day == keep:
+                    planned[eid] = code
         starts.append(first)
+        seams.append(seam)
+        if keep < total:
+            seam = tuple(
+                Assignment(employee_id=e.id, date=team.days[keep], shift=planned.get(e.id))
+                for e in team.employees
+            )
         first, span = keep, WINDOW_DAYS
     return {(eid, day, code) for (eid, day), code in worked.items()}
