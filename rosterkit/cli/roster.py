@@ -136,6 +136,13 @@ def command(
 
         team = team.model_copy(update={"requirements": tuple(read_requirements(requirements))})
 
+    from rosterkit.calendar import WorkCalendar
+
+    calendar = WorkCalendar(team.country)
+    for day in team.days:
+        calendar.kind(day)
+    for warning in calendar.warnings:  # e.g. a year without the official 调休 notice yet
+        log(f"{t('warning.prefix')}: {warning}")
     show = settings().progress
 
     def progress(p: Progress) -> None:

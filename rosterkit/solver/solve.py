@@ -269,7 +269,9 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     searching = options
     if options.log is not None:  # progress times from the start of solve, not of the search
         log = options.log
-        searching = replace(options, log=lambda p: log(Progress(p.objective, p.bound, p.seconds + t_search)))
+        searching = replace(
+            options, log=lambda p: log(Progress(p.objective, max(p.bound, lower_bound), p.seconds + t_search))
+        )
     raw = hook(built, searching, cpsat) if hook is not None else cpsat(built, searching)
     if first_s is None and raw.first_solution_s is not None:
         first_s = t_search + raw.first_solution_s

@@ -198,3 +198,12 @@ def test_month_option(cli, tmp_path):
     bad = cli("roster", team_file, "--out", tmp_path / "o2", "--month", "Feb")
     assert bad.exit_code == 2
     assert "--month 'Feb' is not a month. Write it as YYYY-MM, e.g. 2026-03." in bad.stderr
+
+
+def test_a_year_without_official_holiday_data_warns(cli, tmp_path):
+    team = sample_centre(agents=5, days=3, seed=2, start=date(2031, 5, 1))
+    result = cli(
+        "roster", write_team(team, tmp_path / "team.toml"), "--out", tmp_path / "out", "--time-limit", "1"
+    )
+    assert result.exit_code == 0, result.output
+    assert "Warning: no official 调休 arrangement for China 2031 yet" in result.stderr
