@@ -201,7 +201,7 @@ def test_month_option(cli, tmp_path):
 
 
 def test_a_year_without_official_holiday_data_warns(cli, tmp_path):
-    team = sample_centre(agents=5, days=3, seed=2, start=date(2031, 5, 1))
+    team = sample_centre(agents=5, days=7, seed=2, start=date(2031, 5, 1))
     result = cli(
         "roster", write_team(team, tmp_path / "team.toml"), "--out", tmp_path / "out", "--time-limit", "1"
     )
