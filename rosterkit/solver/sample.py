@@ -83,7 +83,7 @@ def sample_centre(
     end = start + timedelta(days=days - 1)
     leave, requests = [], []
     for e in rng.sample(employees, max(1, agents // 12)):
-        d0 = start + timedelta(days=rng.randrange(days - 3))
+        d0 = start + timedelta(days=rng.randrange(max(1, days - 3)))
         leave.append(
             Leave(
                 employee_id=e.id, start=d0, end=d0 + timedelta(days=rng.randrange(3)), type=LeaveType.ANNUAL
