@@ -256,13 +256,30 @@ class Facts:
             fix="Use one of: nights, weekends, holidays, hours.",
         )
 
+    def demand_weekday(self, day_index: int) -> int:
+        """The weekday whose demand rows a day follows: a statutory holiday or a day off in lieu on a
+        weekday runs like a Sunday, a make-up working day (调休) on a weekend like a Friday."""
+        day = self.days[day_index]
+        kind = self.day_kind(day_index)
+        if day.weekday() < 5 and kind in (DayKind.HOLIDAY, DayKind.REST):
+            return 6
+        if day.weekday() >= 5 and kind == DayKind.MAKEUP:
+            return 4
+        return day.weekday()
+
     def demand_row(self, day_index: int, code: str):
         """The most specific ``ShiftDemand`` row for a day and shift (a date beats a weekday beats
-        every day; among equals the last row wins), or None."""
+        every day; among equals the last row wins), or None. Weekday rows follow the calendar
+        (``demand_weekday``)."""
         day = self.days[day_index]
+        weekday = self.demand_weekday(day_index)
         best, rank = None, -1
         for row in self.team.demand:
-            if row.shift != code or not row.applies(day):
+            if row.shift != code:
+                continue
+            if row.date is not None and row.date != day:
+                continue
+            if row.weekday is not None and row.weekday != weekday:
                 continue
             r = 2 if row.date is not None else (1 if row.weekday is not None else 0)
             if r >= rank:

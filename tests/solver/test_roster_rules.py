@@ -288,3 +288,25 @@ def test_every_rule_is_built_checked_and_tested(rule):
     assert rule in REGISTRY, f"rule {rule} has no model function in rosterkit.solver.rules.REGISTRY"
     assert rule in CHECKS, f"rule {rule} has no recount in rosterkit.solver.check.CHECKS"
     assert rule in TESTED_RULES, f"rule {rule} has no test of its own in tests/solver/test_roster_rules.py"
+
+
+def test_shift_demand_weekday_rows_follow_the_chinese_calendar():
+    """In October 2026, Monday 10-05 is a day off in lieu (runs like a Sunday) and Saturday 10-10 a
+    make-up working day (runs like a Friday)."""
+    from rosterkit.solver.facts import Facts
+
+    demand = (
+        ShiftDemand(shift="M", weekday=0, target=3),
+        ShiftDemand(shift="M", weekday=4, target=2),
+        ShiftDemand(shift="M", weekday=6, target=1),
+        ShiftDemand(shift="M", weekday=5, target=5),
+    )
+    team = tiny_team(days=14, people=3, demand=demand).model_copy(
+        update={"start": date(2026, 10, 1), "end": date(2026, 10, 14), "country": "CN"}
+    )
+    f = Facts(team)
+    target = {d: row.target for i, d in enumerate(f.days) if (row := f.demand_row(i, "M")) is not None}
+    assert target[date(2026, 10, 5)] == 1  # Monday off in lieu: Sunday's row
+    assert target[date(2026, 10, 10)] == 2  # make-up Saturday: Friday's row
+    assert target[date(2026, 10, 12)] == 3  # an ordinary Monday
+    assert target[date(2026, 10, 11)] == 1  # an ordinary Sunday
