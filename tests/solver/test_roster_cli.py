@@ -207,3 +207,15 @@ def test_a_year_without_official_holiday_data_warns(cli, tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert "Warning: no official 调休 arrangement for China 2031 yet" in result.stderr
+
+
+def test_attendance_reads_the_workbook_like_the_csv(cli, tmp_path):
+    from rosterkit.io.roster_table import read_roster_table
+
+    team_file = write_team(small_team(), tmp_path / "team.toml")
+    out = tmp_path / "out"
+    assert cli("roster", team_file, "--out", out, "--time-limit", "1").exit_code == 0
+    from_xlsx = read_roster_table(out / "roster.xlsx")
+    from_csv = read_roster_table(out / "roster.csv")
+    columns = ["employee_id", "date", "shift", "start", "end", "leave_type"]
+    assert from_xlsx[columns].astype(str).values.tolist() == from_csv[columns].astype(str).values.tolist()
