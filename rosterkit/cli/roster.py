@@ -134,7 +134,8 @@ def command(
     if requirements is not None:
         from rosterkit.io.forecast_files import read_requirements
 
-        team = team.model_copy(update={"requirements": tuple(read_requirements(requirements))})
+        rows = read_requirements(requirements)
+        team = team.model_copy(update={"requirements": tuple(_in_horizon(rows, team, requirements))})
 
     from rosterkit.calendar import WorkCalendar
 
@@ -206,3 +207,24 @@ def command(
 
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
+
+
+def _in_horizon(rows: list, team, path: Path) -> list:
+    """The requirement rows inside the roster's horizon. Rows outside it are reported, never dropped
+    silently; no overlap at all is an input error (a forecast for the wrong month)."""
+    from datetime import datetime, time, timedelta
+
+    first = datetime.combine(team.start, time())
+    last = datetime.combine(team.end + timedelta(days=1), time())
+    inside = [r for r in rows if first <= r.interval_start < last]
+    if rows and not inside:
+        span = f"{min(r.interval_start for r in rows):%Y-%m-%d} .. {max(r.interval_start for r in rows):%Y-%m-%d}"
+        raise InputError(
+            f"no interval of the requirements ({span}) falls in the roster period "
+            f"{team.start} .. {team.end}.",
+            where=Location(file=path, column="interval_start"),
+            fix="Run `rosterkit staff` on a forecast of the roster period, or choose the period with --month.",
+        )
+    if len(inside) < len(rows):
+        log(t("roster.requirements_outside", used=len(inside), ignored=len(rows) - len(inside)))
+    return inside

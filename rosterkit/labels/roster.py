@@ -207,4 +207,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "what.max_shifts": ("at most {cap} {code}", "{code} 班至多 {cap} 个"),
     "what.max_weekends": ("at most {cap} weekends", "至多上 {cap} 个周末"),
     "what.fairness": ("{unit} spread", "{unit}分配差距"),
+    "roster.requirements_outside": (
+        "requirements: {used} intervals inside the roster period used, {ignored} outside it ignored",
+        "人员需求：使用排班期内 {used} 个时段，忽略排班期外 {ignored} 个时段",
+    ),
 }

@@ -189,6 +189,33 @@ def test_requirements_csv_drives_interval_coverage(cli, tmp_path):
     assert summary["objective"] == 0
 
 
+def test_requirements_for_another_period_are_an_input_error(cli, tmp_path):
+    team_file = write_team(tiny_team(days=2, people=3, shifts=SHIFTS), tmp_path / "team.toml")
+    lines = ["interval_start,calls,aht_s,agents,agents_scheduled"]
+    lines += [f"2026-04-01 {h:02d}:00,10,180,1,2" for h in range(8, 12)]
+    (tmp_path / "requirements.csv").write_text("\n".join(lines) + "\n")
+    args = ("roster", team_file, "--out", tmp_path / "out", "--time-limit", "1")
+    result = cli(*args, "--requirements", tmp_path / "requirements.csv")
+    assert result.exit_code == 2
+    assert (
+        "requirements.csv, column 'interval_start': no interval of the requirements (2026-04-01 .. 2026-04-01) "
+        "falls in the roster period 2026-03-02 .. 2026-03-03." in result.stderr
+    )
+    assert "Run `rosterkit staff` on a forecast of the roster period" in result.stderr
+    assert not (tmp_path / "out" / "roster.csv").exists()
+
+
+def test_requirements_partly_outside_the_period_are_reported(cli, tmp_path):
+    team_file = write_team(tiny_team(days=2, people=3, shifts=SHIFTS), tmp_path / "team.toml")
+    lines = ["interval_start,calls,aht_s,agents,agents_scheduled"]
+    lines += [f"{day} 08:00,10,180,1,1" for day in ("2026-03-02", "2026-03-03", "2026-03-04")]
+    (tmp_path / "requirements.csv").write_text("\n".join(lines) + "\n")
+    args = ("roster", team_file, "--out", tmp_path / "out", "--time-limit", "1")
+    result = cli(*args, "--requirements", tmp_path / "requirements.csv")
+    assert result.exit_code == 0, result.output
+    assert "requirements: 2 intervals inside the roster period used, 1 outside it ignored" in result.stderr
+
+
 def test_month_option(cli, tmp_path):
     team_file = write_team(tiny_team(days=3, people=2, shifts=SHIFTS), tmp_path / "team.toml")
     result = cli("roster", team_file, "--out", tmp_path / "out", "--month", "2026-02", "--time-limit", "1")
