@@ -13,7 +13,7 @@ import pandas as pd
 
 from rosterkit.errors import InputError, Location
 from rosterkit.io.atomic import atomic_path
-from rosterkit.io.history import ENCODINGS
+from rosterkit.io.csv_text import read_csv_frame
 from rosterkit.model import IntervalRequirement
 from rosterkit.model import columns as col
 
@@ -50,19 +50,7 @@ def write_requirements(frame: pd.DataFrame, path: Path | str) -> Path:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    last: Exception | None = None
-    for encoding in ENCODINGS:
-        try:
-            return pd.read_csv(path, dtype=str, encoding=encoding, keep_default_na=False)
-        except UnicodeDecodeError as exc:
-            last = exc
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise InputError(
-                f"not a readable CSV table ({str(exc).splitlines()[0]}).",
-                where=Location(file=path),
-                fix="Give the file written by 'rosterkit forecast' / 'rosterkit staff'.",
-            ) from None
-    raise InputError(f"the file is not UTF-8 or GB18030 text ({last}).", where=Location(file=path))
+    return read_csv_frame(path, fix="Give the file written by 'rosterkit forecast' / 'rosterkit staff'.")
 
 
 def _require(frame: pd.DataFrame, names: list[str], path: Path, made_by: str) -> None:

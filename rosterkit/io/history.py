@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from rosterkit.errors import InputError, Location
+from rosterkit.io.csv_text import read_csv_frame
 from rosterkit.labels import aliases
 
 HEADER_CANDIDATES: dict[str, list[str]] = {
@@ -67,8 +68,6 @@ HEADER_CANDIDATES: dict[str, list[str]] = {
         "时长",
     ],
 }
-
-ENCODINGS = ("utf-8-sig", "gb18030")
 
 
 @dataclass
@@ -134,24 +133,10 @@ def _read_raw_table(path: Path, sheet: str | None) -> pd.DataFrame:
                 where=Location(file=path),
                 fix="Save the history as .xlsx or .csv (UTF-8) and try again.",
             ) from None
-    last: Exception | None = None
-    for encoding in ENCODINGS:
-        try:
-            return pd.read_csv(
-                path, dtype=str, encoding=encoding, keep_default_na=False, skipinitialspace=True
-            )
-        except UnicodeDecodeError as exc:
-            last = exc
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-            raise InputError(
-                f"not a readable CSV table ({str(exc).splitlines()[0]}).",
-                where=Location(file=path),
-                fix="Give a CSV with a header row, e.g. 'timestamp,calls', one row per interval or per call.",
-            ) from None
-    raise InputError(
-        f"the file is neither UTF-8 nor GB18030 text ({last}).",
-        where=Location(file=path),
-        fix="Save it as CSV UTF-8 (Excel: Save As > CSV UTF-8) or as .xlsx.",
+    return read_csv_frame(
+        path,
+        fix="Give a CSV with a header row, e.g. 'timestamp,calls', one row per interval or per call.",
+        skipinitialspace=True,
     )
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from rosterkit.errors import InputError, Location
 from rosterkit.io.atomic import write_text
-from rosterkit.io.sheet_rows import decode_csv, normalise_header
+from rosterkit.io.csv_text import decode_csv
+from rosterkit.io.sheet_rows import normalise_header
 from rosterkit.model import Roster, ShiftType
 from rosterkit.model import columns as C
 from rosterkit.model.leave import parse_leave_type

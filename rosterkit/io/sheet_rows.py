@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rosterkit.errors import InputError, Location
+from rosterkit.io.csv_text import decode_csv
 
-ENCODINGS = ("utf-8-sig", "gb18030")
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 HEADER_SEARCH_ROWS = 30
 
@@ -41,21 +41,6 @@ def normalise_header(value: object) -> str:
     if text.endswith(".0") and text[:-2].isdigit():
         text = text[:-2]
     return re.sub(r"\s+", "", text).lower()
-
-
-def decode_csv(path: Path) -> str:
-    """The text of a csv file in UTF-8 (with or without BOM) or GB18030."""
-    data = path.read_bytes()
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputError(
-        "the file is neither UTF-8 nor GB18030 text.",
-        where=Location(file=path),
-        fix="Save it from Excel as 'CSV UTF-8' (or as .xlsx) and try again.",
-    )
 
 
 def iter_sheets(path: Path | str) -> Iterator[SheetRows]:
