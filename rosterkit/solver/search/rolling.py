@@ -5,8 +5,9 @@ way a supervisor would: solve the first four weeks (plus a week of look-ahead, s
 left too short at the seam), keep the four weeks, hand them to the next window as its history (the
 ordinary history rule of spec section 4), and so on. Horizon-wide limits are shared out as the
 windows go: after each window the running totals of minutes, shifts of each type and weekends must
-stay within the team's limits prorated to the days done (a shift's worth of slack either way; the last
-window takes exactly what is left).
+stay within the team's limits prorated to the days each employee was available (maxima with slack:
+two shifts' minutes, one shift of a type, one weekend, so that a window's range always holds a whole
+number of shifts; the last window takes exactly what is left).
 
 Each window is an ordinary ``Team`` solved by the ordinary model (``build_model``), so every rule
 applies as it would in a monthly run. The result is a set of (employee, day index, shift) triples,
@@ -47,12 +48,17 @@ def _share(limit: int, done: float, total: float, used: int, slack: int, last: b
 
 
 def _window_team(
-    team: Team, first: int, end: int, worked: dict[tuple[str, int], str], seam: tuple[Assignment, ...] = ()
+    team: Team,
+    first: int,
+    end: int,
+    worked: dict[tuple[str, int], str],
+    seam: tuple[Assignment, ...] = (),
+    soft_hours: bool = False,
 ) -> Team:
     """The ordinary team of days [first, end) with its history and its share of the limits (shared
-    out by the days each employee is available: not pinned off, not on leave). Before the last
-    window, the share of hours is soft with a high weight: a window that cannot quite reach it still
-    gives a roster, and the next windows make up the rest. ``seam`` pins the window's first day as
+    out by the days each employee is available: not pinned off, not on leave). With ``soft_hours``
+    (a window's second try, never the last window), the share of hours is soft with a high weight: a
+    window that cannot quite reach it still gives a roster, and the next windows make up the rest. ``seam`` pins the window's first day as
     the window before planned it in its look-ahead: a run that ends at the seam was judged there (the
     history rule does not judge a run lying wholly in the history)."""
     days = team.days
@@ -72,11 +78,11 @@ def _window_team(
         update: dict[str, object] = {}
         if e.max_work_minutes is not None:
             update["max_work_minutes"] = _share(
-                e.max_work_minutes, end, total, minutes, slack_minutes, last, True
+                e.max_work_minutes, done, total, minutes, 2 * slack_minutes, last, True
             )
         if e.min_work_minutes is not None:
             update["min_work_minutes"] = min(
-                _share(e.min_work_minutes, done, total, minutes, slack_minutes, last, False),
+                _share(e.min_work_minutes, done, total, minutes, 0, last, False),
                 update.get("max_work_minutes", 10**9),
             )
         if e.max_shifts:
@@ -94,7 +100,7 @@ def _window_team(
         for d in range(max(0, first - HISTORY_DAYS), first)
     ]
     rules = team.rules
-    if not last:
+    if soft_hours and not last:
         rules = tuple(r for r in rules if r.rule != "work_hours") + (
             RuleSetting(rule="work_hours", hard=False, weight=WINDOW_HOURS_WEIGHT),
         )
@@ -141,13 +147,13 @@ def rolling_roster(
             end = total
         windows_left = max(1, math.ceil((total - first) / WINDOW_DAYS))
         budget = (time_limit_s - (time.perf_counter() - t0)) / windows_left * span / WINDOW_DAYS
-        built = build(_window_team(team, first, end, worked, seam))
-        for attempt in range(2):  # a window that finds nothing gets a second, longer try
+        for attempt in range(2):  # a window that finds nothing gets a second try, its hours soft
+            built = build(_window_team(team, first, end, worked, seam, soft_hours=attempt > 0))
             solver = cp_model.CpSolver()
             limit = max(0.5, budget * (1 + attempt))
             set_solver_parameters(solver, time_limit_s=limit, workers=workers, seed=seed, deterministic=False)
             status = solver.solve(built.model)  # type: ignore[attr-defined]
-            if status != cp_model.UNKNOWN or time.perf_counter() - t0 > time_limit_s:
+            if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) or time.perf_counter() - t0 > time_limit_s:
                 break
         if status == cp_model.INFEASIBLE and starts and backtracks < MAX_BACKTRACKS:
             # the seam left by the window before cannot be continued: redo both as one window
