@@ -12,10 +12,10 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 
 from rosterkit.io.atomic import atomic_path, staged_outputs
-from rosterkit.io.excel import FORMULA_STARTS
+from rosterkit.io.excel import FORMULA_STARTS, print_landscape_fit_width
 from rosterkit.labels import get_language, t
 from rosterkit.labels.attendance import reason_key
 from rosterkit.model import columns as C
@@ -60,14 +60,19 @@ def _cell(ws, value, bold: bool = False):
 
 
 def _header(ws, labels: list[str]) -> None:
-    """The bold header row, frozen above the data, with columns wide enough for their headers."""
+    """The bold header row, frozen above the data, wrapped in columns that stay narrow enough for
+    the sheet to print on one page width."""
     from openpyxl.utils import get_column_letter
 
     ws.freeze_panes = "A2"
+    print_landscape_fit_width(ws, title_rows="1:1")
     for i, text in enumerate(labels, start=1):
         wide = sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))  # CJK characters take two
-        ws.column_dimensions[get_column_letter(i)].width = min(max(10, wide + 2), 48)
-    ws.append([_cell(ws, text, bold=True) for text in labels])
+        ws.column_dimensions[get_column_letter(i)].width = min(max(8, wide + 2), 16)
+    cells = [_cell(ws, text, bold=True) for text in labels]
+    for cell in cells:
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.append(cells)
 
 
 def _append_frame(ws, frame: pd.DataFrame) -> None:

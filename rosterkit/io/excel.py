@@ -18,3 +18,15 @@ def set_cell(ws: Any, row: int, column: int, value: Any) -> Any:
     else:
         cell.value = value
     return cell
+
+
+def print_landscape_fit_width(ws: Any, title_rows: str | None = None) -> None:
+    """Print setup every report sheet shares: A4 landscape, all columns on one page width, as many
+    pages down as needed, with ``title_rows`` (e.g. ``"1:1"``) repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4 (a constant, also on write-only sheets)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if title_rows:
+        ws.print_title_rows = title_rows

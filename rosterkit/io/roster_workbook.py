@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rosterkit.errors import InputError, Location
 from rosterkit.io.atomic import atomic_path
-from rosterkit.io.excel import set_cell
+from rosterkit.io.excel import print_landscape_fit_width, set_cell
 from rosterkit.labels import aliases, t
 from rosterkit.model import Roster, ShiftType
 from rosterkit.model.leave import LEAVE_NAMES_ZH, LeaveType, parse_leave_type
@@ -172,12 +172,7 @@ def _roster_sheet(ws, book: RosterBook) -> None:
     ws.column_dimensions["B"].width = 14
     ws.column_dimensions["C"].width = 8
     ws.freeze_panes = ws.cell(row=4, column=FIRST_DAY_COLUMN)
-    ws.print_title_rows = "2:3"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape_fit_width(ws, title_rows="2:3")
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = 0.3
 
@@ -215,10 +210,7 @@ def _coverage_sheet(ws, book: RosterBook) -> None:
         chart.x_axis.number_format = "mm-dd hh:mm"
         chart.x_axis.tickLblSkip = max(1, (n - 1) // 16)
         ws.add_chart(chart, "F2")
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape_fit_width(ws, title_rows="1:1")
 
 
 def _violations_sheet(ws, book: RosterBook) -> None:
@@ -238,10 +230,7 @@ def _violations_sheet(ws, book: RosterBook) -> None:
         ws.cell(row=r, column=6).alignment = Alignment(wrap_text=True)
     for col, width in zip("ABCDEF", (9, 26, 10, 12, 8, 90), strict=True):
         ws.column_dimensions[col].width = width
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_landscape_fit_width(ws, title_rows="1:1")
 
 
 def _legend_sheet(ws, book: RosterBook) -> None:
