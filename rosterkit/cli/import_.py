@@ -1,7 +1,7 @@
 """`rosterkit import`: bring outside data into rosterkit's own files.
 
 ``rosterkit import curtois FILE -o TEAM`` converts a Curtois–Qu benchmark instance into a team file
-(``.toml``, the text twin of the team workbook, or ``.xlsx`` when a workbook writer is available),
+(the team workbook ``.xlsx``, or its text twin ``.toml``),
 so that the ordinary ``rosterkit roster`` solves it with the benchmark's own objective.
 Python: ``rosterkit.io.curtois.parse_curtois(path)`` returns the ``Team``.
 """
@@ -14,10 +14,9 @@ import click
 
 from rosterkit import labels
 from rosterkit.cli.main import log
-from rosterkit.errors import InputError, Location
 from rosterkit.io.atomic import refuse_overwriting_inputs
 from rosterkit.io.curtois import parse_curtois
-from rosterkit.model import Team
+from rosterkit.io.team import write_team
 
 
 @click.group("import")
@@ -31,23 +30,6 @@ def command() -> None:
     """
 
 
-def _write_team(team: Team, target: Path) -> None:
-    from rosterkit.io import team as team_io
-
-    suffix = target.suffix.lower()
-    if suffix == ".toml":
-        team_io.write_team_toml(team, target)
-    elif suffix == ".xlsx" and hasattr(team_io, "write_team_xlsx"):
-        team_io.write_team_xlsx(team, target)
-    else:
-        kinds = ".toml or .xlsx" if hasattr(team_io, "write_team_xlsx") else ".toml"
-        raise InputError(
-            f"cannot write a team file of type {suffix or '(none)'!r}.",
-            where=Location(file=target),
-            fix=f"Name the output {kinds}, e.g. -o instance1.toml.",
-        )
-
-
 @command.command("curtois")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
@@ -56,7 +38,7 @@ def _write_team(team: Team, target: Path) -> None:
     "output",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Team file to write (.toml).",
+    help="Team file to write: .xlsx (team workbook) or .toml (its text twin).",
 )
 def curtois(file: Path, output: Path) -> None:
     """Convert a Curtois–Qu benchmark instance (Instance1.txt ... Instance24.txt) into a team file.
@@ -70,5 +52,5 @@ def curtois(file: Path, output: Path) -> None:
     """
     refuse_overwriting_inputs([output], [file])
     team = parse_curtois(file)
-    _write_team(team, output)
+    write_team(team, output)
     log(labels.t("wrote", path=output))

@@ -122,6 +122,19 @@ def test_import_cli_writes_a_team_file_that_reads_back(tmp_path):
     assert result.stdout == ""
 
 
+def test_import_cli_writes_the_team_workbook_too(tmp_path):
+    out = tmp_path / "tiny.xlsx"
+    result = run_cli("import", "curtois", TINY, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert read_team(out) == parse_curtois(TINY)
+
+
+def test_import_cli_unknown_output_type(tmp_path):
+    result = run_cli("import", "curtois", TINY, "-o", tmp_path / "tiny.json")
+    assert result.exit_code == 2
+    assert "tiny.json: unknown team file type '.json'. Name the output .xlsx or .toml." in result.stderr
+
+
 def test_import_cli_missing_file(tmp_path):
     result = run_cli("import", "curtois", tmp_path / "Instance99.txt", "-o", tmp_path / "x.toml")
     assert result.exit_code == 2
