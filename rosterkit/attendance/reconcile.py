@@ -72,7 +72,7 @@ def prepare_roster(roster: pd.DataFrame) -> pd.DataFrame:
         leave_codes = {
             s: (lt.value if (lt := parse_leave_type(s)) else "") for s in out[C.SHIFT].unique() if s
         }
-        codes = out[C.SHIFT].map(leave_codes).fillna("")
+        codes = out[C.SHIFT].map(leave_codes).astype(object).fillna("")
         out[C.LEAVE_TYPE] = codes.where(out[C.START].isna(), "")
     out[C.LEAVE_TYPE] = out[C.LEAVE_TYPE].fillna("").astype(str)
     twice = out.duplicated([C.EMPLOYEE_ID, C.DATE])
@@ -288,7 +288,7 @@ def reconcile_month(
     daily[C.DATE] = base + pd.to_timedelta(daily["day"], unit="D")
     named = p[resolved & (p[C.NAME].fillna("") != "")].drop_duplicates(N.RESOLVED)
     shown_names = {**dict(zip(named[N.RESOLVED], named[C.NAME], strict=True)), **names}  # the list wins
-    daily[C.NAME] = daily[C.EMPLOYEE_ID].map(shown_names).fillna("")
+    daily[C.NAME] = daily[C.EMPLOYEE_ID].map(shown_names).astype(object).fillna("")
 
     # the punches column: each kept punch as HH:MM (+1 for the next day), on the row it counts on
     row_day = np.where(matched, s_day[np.clip(shift_of, 0, None)] if len(s_day) else 0, outside_day)

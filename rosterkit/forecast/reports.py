@@ -31,7 +31,9 @@ def traffic_summary(matrix: DayMatrix, period: str) -> pd.DataFrame:
     if period == "daily":
         key = day["date"].dt.strftime(col.DATE_FORMAT)
     elif period == "weekly":
-        key = (day["date"] - pd.to_timedelta(day["date"].dt.weekday, unit="D")).dt.strftime(col.DATE_FORMAT)
+        key = (day["date"] - pd.to_timedelta(day["date"].dt.day_of_week, unit="D")).dt.strftime(
+            col.DATE_FORMAT
+        )
     elif period == "monthly":
         key = day["date"].dt.strftime("%Y-%m")
     else:

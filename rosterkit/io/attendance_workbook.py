@@ -123,7 +123,9 @@ def write_attendance_workbook(result: AttendanceResult, path: Path | str) -> Pat
 
     ws = wb.create_sheet(t("att.sheet.daily"))
     _header(ws, [t(f"att.col.{c}") for c in DAILY_SHEET_COLUMNS])
-    daily = result.daily.assign(weekday=pd.to_datetime(result.daily[C.DATE]).dt.weekday)[DAILY_SHEET_COLUMNS]
+    daily = result.daily.assign(weekday=pd.to_datetime(result.daily[C.DATE]).dt.day_of_week)[
+        DAILY_SHEET_COLUMNS
+    ]
     daily["weekday"] = daily["weekday"].map(lambda d: t(f"weekday.{d}"))
     daily[C.DATE] = _dates(daily[C.DATE])
     daily[C.STATUS] = daily[C.STATUS].map(statuses)

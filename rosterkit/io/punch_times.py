@@ -114,7 +114,7 @@ def to_timestamps(values: pd.Series, where: WhereFn, what: str = "timestamp") ->
     if is_num.any():
         serial = values[is_num].astype(float)
         ok = (serial > 0) & (serial < 2958466)
-        stamps = EXCEL_EPOCH + pd.to_timedelta(serial.where(ok) * 86400, unit="s").round("s")
+        stamps = EXCEL_EPOCH + pd.to_timedelta(serial.where(ok) * 86400, unit="s").dt.round("s")
         result[is_num] = stamps
     is_text = (kinds == TEXT) | (kinds == CLOCK)  # a clock alone is no timestamp: reported below
     if is_text.any():

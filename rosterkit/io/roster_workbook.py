@@ -437,4 +437,7 @@ def read_roster_table(path: Path | str):
                     "leave_type": lt.value if lt is not None and code is None else "",
                 }
             )
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    for column in ("date", "start", "end"):  # the csv reader's resolution, whatever pandas infers
+        frame[column] = frame[column].astype("datetime64[ns]")
+    return frame

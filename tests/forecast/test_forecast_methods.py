@@ -67,7 +67,7 @@ def test_forecast_has_every_interval_of_the_horizon_and_zero_when_closed():
     assert len(frame) == 7 * 48
     assert list(frame.columns) == ["interval_start", "calls"]
     assert frame["interval_start"].iloc[0] == pd.Timestamp("2024-04-29 00:00")
-    weekend = frame[frame["interval_start"].dt.weekday >= 5]
+    weekend = frame[frame["interval_start"].dt.day_of_week >= 5]
     night = frame[frame["interval_start"].dt.hour < 8]
     assert (weekend["calls"] == 0).all() and (night["calls"] == 0).all()
     assert frame["calls"].sum() > 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date, time, timedelta
 
+import pandas as pd
 from openpyxl import load_workbook
 from solver_kit import START, tiny_team
 from test_roster_solve import impossible_team
@@ -245,4 +246,4 @@ def test_attendance_reads_the_workbook_like_the_csv(cli, tmp_path):
     from_xlsx = read_roster_table(out / "roster.xlsx")
     from_csv = read_roster_table(out / "roster.csv")
     columns = ["employee_id", "date", "shift", "start", "end", "leave_type"]
-    assert from_xlsx[columns].astype(str).values.tolist() == from_csv[columns].astype(str).values.tolist()
+    pd.testing.assert_frame_equal(from_xlsx[columns], from_csv[columns])
