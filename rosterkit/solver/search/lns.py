@@ -244,11 +244,11 @@ def solve_with_lns(
     if status == cp_model.INFEASIBLE:
         return LnsResult("infeasible", None, None, None, time.perf_counter() - t0, None)
     if status != cp_model.FEASIBLE:
-        # No solution yet: keep searching the full model for the rest of the budget.
-        solver.parameters.max_time_in_seconds = max(0.01, time_limit_s - (time.perf_counter() - t0))
-        solver.parameters.max_deterministic_time = (
-            solver.parameters.max_time_in_seconds * DETERMINISTIC_PER_SECOND
-        )
+        # No roster yet: search the full model for the rest of the budget with CP-SAT's parallel
+        # portfolio (finds first rosters where the interleaved search does not, e.g. Curtois 12).
+        solver = cp_model.CpSolver()
+        left = max(0.01, time_limit_s - (time.perf_counter() - t0))
+        set_solver_parameters(solver, time_limit_s=left, workers=workers, seed=seed, deterministic=False)
         status = solver.solve(problem.model, tracker)
         name = {cp_model.OPTIMAL: "optimal", cp_model.INFEASIBLE: "infeasible"}.get(status, "feasible")
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
