@@ -13,7 +13,7 @@ from ortools.sat.python import cp_model
 from rosterkit.solver.search.lns import CostTerm, LnsProblem, solve_with_lns
 from rosterkit.solver.search.rolling import rolling_roster
 
-LONG_HORIZON_DAYS = 56  # above this, the first roster comes from the rolling horizon
+LONG_HORIZON_DAYS = 84  # above this, the first roster comes from the rolling horizon (at 56, Curtois 19 got none)
 ROLLING_SHARE = 0.8  # of the budget, for the rolling horizon
 
 
