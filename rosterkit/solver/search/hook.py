@@ -13,7 +13,8 @@ from ortools.sat.python import cp_model
 from rosterkit.solver.search.lns import CostTerm, LnsProblem, solve_with_lns
 from rosterkit.solver.search.rolling import rolling_roster
 
-LONG_HORIZON_DAYS = 84  # above this, the first roster comes from the rolling horizon (at 56, Curtois 19 got none)
+# Above this many days the first roster comes from the rolling horizon (at 56, Curtois 19 got none).
+LONG_HORIZON_DAYS = 84
 ROLLING_SHARE = 0.8  # of the budget, for the rolling horizon
 
 
