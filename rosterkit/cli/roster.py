@@ -47,7 +47,11 @@ def read_any_roster(path: Path, known_codes: set[str]):
     help="Folder for roster.xlsx, roster.csv and summary.json.",
 )
 @click.option(
-    "--time-limit", default=30.0, show_default=True, type=click.FloatRange(min=0.1), help="Seconds of search."
+    "--time-limit",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds of search. Reproducible runs stop on CP-SAT's deterministic clock, calibrated to about this many seconds here; on a loaded machine the search may take up to twice as long (use --nondeterministic for a hard wall-clock limit).",
 )
 @click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1), help="CP-SAT workers.")
 @click.option(
