@@ -225,7 +225,7 @@ def _min_run(j: _Judge, eid: str, values: list[bool], hist: int, limit: int | No
     f = j.facts
     for a, b in _runs(values):
         length = b - a + 1
-        if a >= 1 and b <= len(values) - 2 and b >= hist and length < limit:
+        if a >= 1 and b <= len(values) - 2 and b >= hist - 1 and length < limit:
             first = f.days[max(a - hist, 0)]
             msg = t("msg.min_run", who=f.who(eid), length=length, what=what, date=first, limit=limit)
             j.breach(eid, a - hist, msg, j.setting.weight * (limit - length))

@@ -162,6 +162,22 @@ def test_min_consecutive_days_off():
     assert run_rule(team, "min_consecutive_days_off", {**off("E1", [0]), **work("E1", [1])})[1] == 0
 
 
+def test_min_consecutive_days_off_ending_on_the_last_history_day():
+    """Worked, then one day off at the end of last month: working on the 1st makes that block a
+    single day off, which the rule must judge (the 1st decides its length)."""
+    history = (
+        Assignment(employee_id="E1", date=START - timedelta(days=2), shift="M"),
+        Assignment(employee_id="E1", date=START - timedelta(days=1), shift=None),
+    )
+    team = tiny_team(rules=soft("min_consecutive_days_off", 1, days=2), history=history)
+    assert run_rule(team, "min_consecutive_days_off", work("E1", [0]))[1] == 1
+    assert run_rule(team, "min_consecutive_days_off", off("E1", [0]))[1] == 0
+    hard_team = tiny_team(rules=hard("min_consecutive_days_off", days=2), history=history)
+    assert run_rule(hard_team, "min_consecutive_days_off", work("E1", [0]))[0] == "infeasible"
+    report = checker_on(hard_team, "min_consecutive_days_off", {("E1", 0): "M"})
+    assert report.hard_violations == 1
+
+
 @rule_test("max_consecutive_shift")
 def test_max_consecutive_nights():
     team = tiny_team(rules=soft("max_consecutive_shift", 3, shift="N", days=2))

@@ -62,7 +62,8 @@ def add_min_run(
         for a in range(1, total - k):
             b = a + k - 1
             before, after, block = seq[a - 1], seq[a + k], seq[a : a + k]
-            if b < hist or before is True or after is True or any(v is False for v in block):
+            # a block ending on the last history day is judged too: the first day decides its length
+            if b < hist - 1 or before is True or after is True or any(v is False for v in block):
                 continue
             lits = [v for v in (before, after) if not _is_const(v)]
             lits += [v.Not() for v in block if not _is_const(v)]
