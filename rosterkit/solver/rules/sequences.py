@@ -80,34 +80,38 @@ def add_min_run(
     return out
 
 
-def max_consecutive_days(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
-    """At most ``days`` working days in a row (an employee's own ``max_consecutive_days`` overrides)."""
+def _each_employee(
+    ctx: ModelContext, setting: RuleSetting, field: str, param: str, series: str, add, what: str
+):
+    """Apply a run rule (``add_max_run`` / ``add_min_run``) to every employee's ``series`` ("work" or
+    "off"), the limit being the employee's own ``field`` or else the rule's ``param``."""
     out: list[Penalty] = []
     for e in ctx.facts.employees:
-        limit = ctx.facts.limit(e, "max_consecutive_days", setting, "days")
-        seq, hist = ctx.series(e.id, "work")
-        out += add_max_run(ctx, setting, e.id, seq, hist, limit, t("word.working_days"))
+        limit = ctx.facts.limit(e, field, setting, param)
+        seq, hist = ctx.series(e.id, series)
+        out += add(ctx, setting, e.id, seq, hist, limit, what)
     return out
+
+
+def max_consecutive_days(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """At most ``days`` working days in a row (an employee's own ``max_consecutive_days`` overrides)."""
+    return _each_employee(
+        ctx, setting, "max_consecutive_days", "days", "work", add_max_run, t("word.working_days")
+    )
 
 
 def min_consecutive_days(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     """At least ``days`` working days in a row (own ``min_consecutive_days`` overrides)."""
-    out: list[Penalty] = []
-    for e in ctx.facts.employees:
-        limit = ctx.facts.limit(e, "min_consecutive_days", setting, "days")
-        seq, hist = ctx.series(e.id, "work")
-        out += add_min_run(ctx, setting, e.id, seq, hist, limit, t("word.working_days"))
-    return out
+    return _each_employee(
+        ctx, setting, "min_consecutive_days", "days", "work", add_min_run, t("word.working_days")
+    )
 
 
 def min_consecutive_days_off(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     """At least ``days`` days off in a row (own ``min_consecutive_days_off`` overrides)."""
-    out: list[Penalty] = []
-    for e in ctx.facts.employees:
-        limit = ctx.facts.limit(e, "min_consecutive_days_off", setting, "days")
-        seq, hist = ctx.series(e.id, "off")
-        out += add_min_run(ctx, setting, e.id, seq, hist, limit, t("word.days_off"))
-    return out
+    return _each_employee(
+        ctx, setting, "min_consecutive_days_off", "days", "off", add_min_run, t("word.days_off")
+    )
 
 
 def max_consecutive_shift(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
