@@ -16,6 +16,8 @@ its weight for each day worked beyond ``W - d`` in a window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rosterkit.labels import t
 from rosterkit.model import RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty, Seq
@@ -81,8 +83,8 @@ def add_min_run(
 
 
 def _each_employee(
-    ctx: ModelContext, setting: RuleSetting, field: str, param: str, series: str, add, what: str
-):
+    ctx: ModelContext, setting: RuleSetting, field: str, param: str, series: str, add: Callable, what: str
+) -> list[Penalty]:
     """Apply a run rule (``add_max_run`` / ``add_min_run``) to every employee's ``series`` ("work" or
     "off"), the limit being the employee's own ``field`` or else the rule's ``param``."""
     out: list[Penalty] = []
