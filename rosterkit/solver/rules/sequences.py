@@ -116,8 +116,9 @@ def min_consecutive_days_off(ctx: ModelContext, setting: RuleSetting) -> list[Pe
     )
 
 
-def max_consecutive_shift(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
-    """At most ``days`` shifts of type ``shift`` in a row (e.g. nights)."""
+def _each_employee_on_shift(ctx: ModelContext, setting: RuleSetting, add: Callable) -> list[Penalty]:
+    """Apply a run rule to every employee's runs of the shift type named by the ``shift`` parameter,
+    the limit being the ``days`` parameter (an unknown shift code: nothing to judge)."""
     code = str(setting.params.get("shift", ""))
     limit = int(setting.params.get("days", 0) or 0)
     if code not in ctx.facts.shift_by_code:
@@ -125,21 +126,18 @@ def max_consecutive_shift(ctx: ModelContext, setting: RuleSetting) -> list[Penal
     out: list[Penalty] = []
     for e in ctx.facts.employees:
         seq, hist = ctx.series(e.id, "shift", code)
-        out += add_max_run(ctx, setting, e.id, seq, hist, limit, t("word.shifts_of", code=code))
+        out += add(ctx, setting, e.id, seq, hist, limit, t("word.shifts_of", code=code))
     return out
+
+
+def max_consecutive_shift(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
+    """At most ``days`` shifts of type ``shift`` in a row (e.g. nights)."""
+    return _each_employee_on_shift(ctx, setting, add_max_run)
 
 
 def min_consecutive_shift(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     """At least ``days`` shifts of type ``shift`` in a row."""
-    code = str(setting.params.get("shift", ""))
-    limit = int(setting.params.get("days", 0) or 0)
-    if code not in ctx.facts.shift_by_code:
-        return []
-    out: list[Penalty] = []
-    for e in ctx.facts.employees:
-        seq, hist = ctx.series(e.id, "shift", code)
-        out += add_min_run(ctx, setting, e.id, seq, hist, limit, t("word.shifts_of", code=code))
-    return out
+    return _each_employee_on_shift(ctx, setting, add_min_run)
 
 
 def weekly_rest(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
