@@ -74,6 +74,12 @@ Getter = Callable[[Any], Any]
 
 
 def _columns(team: Team) -> dict[str, list[tuple[str, Getter]]]:
+    assignment_columns: list[tuple[str, Getter]] = [  # Pinned and History: both assignments
+        ("employee", lambda a: a.employee_id),
+        ("date", lambda a: a.date),
+        ("shift", lambda a: a.shift),
+        ("note", lambda a: None),
+    ]
     return {
         "employees": [
             ("employee", lambda e: e.id),
@@ -128,18 +134,8 @@ def _columns(team: Team) -> dict[str, list[tuple[str, Getter]]]:
             ("weight", lambda r: r.weight),
             ("note", lambda r: None),
         ],
-        "pinned": [
-            ("employee", lambda a: a.employee_id),
-            ("date", lambda a: a.date),
-            ("shift", lambda a: a.shift),
-            ("note", lambda a: None),
-        ],
-        "history": [
-            ("employee", lambda a: a.employee_id),
-            ("date", lambda a: a.date),
-            ("shift", lambda a: a.shift),
-            ("note", lambda a: None),
-        ],
+        "pinned": assignment_columns,
+        "history": assignment_columns,
         "demand": [
             ("shift", lambda d: d.shift),
             ("date", lambda d: d.date),
