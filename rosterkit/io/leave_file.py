@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 from pydantic import ValidationError
 
-from rosterkit.errors import InputError, raise_all
+from rosterkit.errors import InputError, Location, raise_all
 from rosterkit.io.punch_times import to_dates
 from rosterkit.io.sheet_rows import read_keyed_table
 from rosterkit.labels import aliases
 from rosterkit.model.leave import LEAVE_NAMES_ZH, Approver, HalfDay, Leave, parse_leave_type
+
+T = TypeVar("T")
 
 LEAVE_NAMES: dict[str, tuple[str, ...]] = {
     "employee_id": ("employee_id", *aliases("att.col.employee_id"), "员工编号"),
@@ -39,6 +42,19 @@ APPROVERS = {
     "中心经理": Approver.MANAGER,
     "主管": Approver.MANAGER,
 }
+
+
+def _optional_choice(
+    value: object, choices: Mapping[str, T], what: str, where: Location, fix: str
+) -> T | None:
+    """The choice a cell names (case-insensitive), None for an empty cell; an unknown word is an
+    InputError at ``where``."""
+    text = _text(value).lower()
+    if not text:
+        return None
+    if text not in choices:
+        raise InputError(f"unknown {what} '{text}'.", where=where, fix=fix)
+    return choices[text]
 
 
 def _text(value: object) -> str:
@@ -100,27 +116,23 @@ def read_leave(path: Path | str, names: Mapping[str, str] | None = None) -> list
                 )
             )
             continue
-        half_text = _text(row.get("half_day")).lower()
-        half = HALF_DAY.get(half_text) if half_text else None
-        if half_text and half is None:
-            errors.append(
-                InputError(
-                    f"unknown half day '{half_text}'.",
-                    where=table.where(i, "half_day"),
-                    fix="Write am/上午 or pm/下午, or leave it empty for whole days.",
-                )
+        try:
+            half = _optional_choice(
+                row.get("half_day"),
+                HALF_DAY,
+                "half day",
+                table.where(i, "half_day"),
+                "Write am/上午 or pm/下午, or leave it empty for whole days.",
             )
-            continue
-        approver_text = _text(row.get("approved_by")).lower()
-        approver = APPROVERS.get(approver_text) if approver_text else None
-        if approver_text and approver is None:
-            errors.append(
-                InputError(
-                    f"unknown approver '{approver_text}'.",
-                    where=table.where(i, "approved_by"),
-                    fix="Write team_lead (班长) or manager (经理), or leave it empty.",
-                )
+            approver = _optional_choice(
+                row.get("approved_by"),
+                APPROVERS,
+                "approver",
+                table.where(i, "approved_by"),
+                "Write team_lead (班长) or manager (经理), or leave it empty.",
             )
+        except InputError as error:
+            errors.append(error)
             continue
         start = starts.iloc[i]
         end = ends.iloc[i] if pd.notna(ends.iloc[i]) else start
