@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from rosterkit.labels import t
 from rosterkit.model import RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty
@@ -11,6 +13,33 @@ def _history_count(ctx: ModelContext, code: str, employees=None) -> int:
     """People whose last history day was ``code`` (their night shift runs into the 1st)."""
     people = ctx.facts.employees if employees is None else employees
     return sum(1 for e in people if ctx.facts.history_on(e.id, -1) == code)
+
+
+def _soft_target(
+    ctx: ModelContext,
+    setting: RuleSetting,
+    day_index: int,
+    count: cp_model.LinearExprT,
+    target: int,
+    under_weight: int,
+    over_weight: int,
+    most_over: int,
+    under_message: str,
+    over_message: str,
+) -> list[Penalty]:
+    """Soft penalties for ``count`` people against ``target``: ``under_weight`` per person short,
+    ``over_weight`` per person over (at most ``most_over``). A zero weight (or target, for under)
+    adds nothing."""
+    out: list[Penalty] = []
+    if under_weight and target:
+        var, rec = ctx.penalty(setting, None, day_index, target, under_weight, under_message)
+        ctx.model.add(count + var >= target)
+        out.append(rec)
+    if over_weight:
+        var, rec = ctx.penalty(setting, None, day_index, most_over, over_weight, over_message)
+        ctx.model.add(count - var <= target)
+        out.append(rec)
+    return out
 
 
 def interval_coverage(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
@@ -30,16 +59,18 @@ def interval_coverage(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
         if setting.hard:
             what = t("what.coverage", n=iv.required, when=stamp)
             ctx.require(ctx.model.add(on_duty >= iv.required), setting, None, what)
-        elif under_w and iv.required:
-            msg = f"{stamp}: fewer agents on duty than the {iv.required} required"
-            var, rec = ctx.penalty(setting, None, i, iv.required, under_w, msg)
-            ctx.model.add(on_duty + var >= iv.required)
-            out.append(rec)
-        if over_w:
-            msg = f"{stamp}: more agents on duty than the {iv.required} required"
-            var, rec = ctx.penalty(setting, None, i, n_people + known, over_w, msg)
-            ctx.model.add(on_duty - var <= iv.required)
-            out.append(rec)
+        out += _soft_target(
+            ctx,
+            setting,
+            i,
+            on_duty,
+            iv.required,
+            0 if setting.hard else under_w,
+            over_w,
+            n_people + known,
+            f"{stamp}: fewer agents on duty than the {iv.required} required",
+            f"{stamp}: more agents on duty than the {iv.required} required",
+        )
     return out
 
 
@@ -77,16 +108,18 @@ def shift_demand(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
                     ctx.model.add(count + var >= bound if kind == "min" else count - var <= bound)
                     out.append(rec)
             if row.target is not None:
-                if under and row.target:
-                    msg = f"{day} {s.code}: fewer than the {row.target} people wanted"
-                    var, rec = ctx.penalty(setting, None, i, row.target, under, msg)
-                    ctx.model.add(count + var >= row.target)
-                    out.append(rec)
-                if over:
-                    msg = f"{day} {s.code}: more than the {row.target} people wanted"
-                    var, rec = ctx.penalty(setting, None, i, n_people, over, msg)
-                    ctx.model.add(count - var <= row.target)
-                    out.append(rec)
+                out += _soft_target(
+                    ctx,
+                    setting,
+                    i,
+                    count,
+                    row.target,
+                    under,
+                    over,
+                    n_people,
+                    f"{day} {s.code}: fewer than the {row.target} people wanted",
+                    f"{day} {s.code}: more than the {row.target} people wanted",
+                )
     return out
 
 
