@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rosterkit.errors import InputError, Location, RosterkitError
+from rosterkit.errors import InputError, Location
 
 OUTPUTS = (
     "forecast.csv",
@@ -133,29 +133,17 @@ def _forecast_and_staff(history_path: Path, team, stage: Path, settings: DemoSet
 def _roster(team, requirements_path: Path, stage: Path, settings: DemoSettings, log: Log) -> None:
     """Solve the month on the requirements just written, check it with the independent checker,
     and write roster.xlsx, roster.csv and summary.json (the same library calls as `rosterkit roster`)."""
-    try:
-        from rosterkit.io.forecast_files import read_requirements
-        from rosterkit.io.roster_csv import write_roster_csv
-        from rosterkit.io.roster_workbook import write_roster_workbook
-        from rosterkit.io.summary import write_summary
-        from rosterkit.solver.check import check
-        from rosterkit.solver.report import roster_book, summary
-        from rosterkit.solver.solve import SolveOptions, make_roster
-    except ImportError as exc:
-        raise RosterkitError(
-            f"the demo's roster step is not available in this build ({exc}); nothing was written."
-        ) from None
+    from rosterkit.io.forecast_files import read_requirements
+    from rosterkit.solver.check import check
+    from rosterkit.solver.report import write_roster_outputs
+    from rosterkit.solver.solve import SolveOptions, make_roster
+
     team = team.model_copy(update={"requirements": tuple(read_requirements(requirements_path))})
     options = SolveOptions(time_limit_s=settings.time_limit_s, workers=settings.workers, seed=settings.seed)
     result = make_roster(team, options)
     report = check(result.roster, team)
-    if report.hard_violations:
-        lines = "\n".join(v.message for v in report.violations)
-        raise RosterkitError(f"internal error: the solver's roster breaks hard rules:\n{lines}")
     status = f"{result.status}, objective {result.objective}, bound {result.best_bound}"
-    write_roster_workbook(stage / "roster.xlsx", roster_book(team, result.roster, report, status))
-    write_roster_csv(stage / "roster.csv", result.roster, team.shift_by_code)
-    write_summary(stage / "summary.json", summary(result, report))
+    write_roster_outputs(stage, team, result, report, status)
     log(
         f"roster: {result.status}, objective {result.objective}, bound {result.best_bound}, "
         f"{result.seconds:.1f} s, {report.hard_violations} hard violations"

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from rosterkit.cli.main import log, settings
-from rosterkit.errors import InputError, Location, RosterkitError
+from rosterkit.errors import InputError, Location
 from rosterkit.labels import t
 
 
@@ -114,12 +114,10 @@ def command(
       result = make_roster(read_team(path), SolveOptions(time_limit_s=30))
     """
     from rosterkit.io.atomic import refuse_overwriting_inputs, staged_outputs
-    from rosterkit.io.roster_csv import write_roster_csv
-    from rosterkit.io.roster_workbook import write_roster_workbook
     from rosterkit.io.summary import write_summary
     from rosterkit.io.team import read_team
     from rosterkit.solver.check import check
-    from rosterkit.solver.report import roster_book, summary
+    from rosterkit.solver.report import summary, write_roster_outputs
     from rosterkit.solver.solve import Progress, SolveOptions, make_roster
 
     if (repair_from is None) != (previous is None):
@@ -178,23 +176,16 @@ def command(
         result = make_roster(team, options)
         solved = team
         report = check(result.roster, solved)
-    if report.hard_violations:
-        lines = "\n".join(v.message for v in report.violations)
-        raise RosterkitError(f"internal error: the solver's roster breaks hard rules:\n{lines}")
     status_line = t(
         "roster.summary_line",
         status=t(f"status.{result.status}"),
         objective=result.objective,
         bound=_fmt(result.best_bound),
     )
-    book = roster_book(solved, result.roster, report, status_line)
-    data = summary(result, report)
     with staged_outputs(out_dir) as staging:
-        write_roster_workbook(staging / "roster.xlsx", book)
-        write_roster_csv(staging / "roster.csv", result.roster, solved.shift_by_code)
-        write_summary(staging / "summary.json", data)
+        write_roster_outputs(staging, solved, result, report, status_line)
     if summary_path is not None:
-        write_summary(summary_path, data)
+        write_summary(summary_path, summary(result, report))
     log(
         t(
             "roster.done",

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from rosterkit.io.roster_workbook import EmployeeTotals, RosterBook
-from rosterkit.io.summary import summary_dict
+from rosterkit.errors import RosterkitError
+from rosterkit.io.roster_csv import write_roster_csv
+from rosterkit.io.roster_workbook import EmployeeTotals, RosterBook, write_roster_workbook
+from rosterkit.io.summary import summary_dict, write_summary
 from rosterkit.labels import t
 from rosterkit.model import Roster, Team
 from rosterkit.solver.check import CheckReport, Finding, grid_of
@@ -86,3 +89,16 @@ def summary(result, report: CheckReport, extra: dict[str, Any] | None = None) ->
         first_solution_seconds=result.first_solution_s,
         extra=extra,
     )
+
+
+def write_roster_outputs(
+    folder: Path, team: Team, result: Any, report: CheckReport, status_line: str
+) -> None:
+    """Hand out a solved roster: refuse one the independent checker finds hard violations in (a bug,
+    never a user's roster), else write roster.xlsx, roster.csv and summary.json into ``folder``."""
+    if report.hard_violations:
+        lines = "\n".join(v.message for v in report.violations)
+        raise RosterkitError(f"internal error: the solver's roster breaks hard rules:\n{lines}")
+    write_roster_workbook(folder / "roster.xlsx", roster_book(team, result.roster, report, status_line))
+    write_roster_csv(folder / "roster.csv", result.roster, team.shift_by_code)
+    write_summary(folder / "summary.json", summary(result, report))

@@ -122,3 +122,22 @@ def test_symmetry_breaking_keeps_the_optimum():
     assert with_sym.status == without.status == "optimal"
     assert with_sym.objective == without.objective
     assert_consistent(with_sym, team)
+
+
+def test_a_roster_with_hard_violations_is_never_handed_out(tmp_path):
+    """The outputs refuse a roster the independent checker finds hard violations in, and write
+    nothing (the CLI and the demo both hand out rosters through this one function)."""
+    from rosterkit.errors import RosterkitError
+    from rosterkit.model import Assignment
+    from rosterkit.solver.report import write_roster_outputs
+
+    team = tiny_team(days=3, people=2)
+    result = make_roster(team, SolveOptions(time_limit_s=2))
+    pinned = (Assignment(employee_id="E1", date=team.start, shift=None),)
+    day_off = team.start
+    worked = replace(result.roster, shifts={**result.roster.shifts, ("E1", day_off): team.shifts[0].code})
+    report = check(worked, team.model_copy(update={"pinned": pinned}))
+    assert report.hard_violations >= 1
+    with pytest.raises(RosterkitError, match="the solver's roster breaks hard rules"):
+        write_roster_outputs(tmp_path, team, replace(result, roster=worked), report, "")
+    assert list(tmp_path.iterdir()) == []
