@@ -34,7 +34,9 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
     without a shift), leave_type (a LeaveType code, or "")."""
     path = Path(path)
     if path.suffix.lower() in EXCEL_SUFFIXES:
-        return _read_roster_workbook(path)
+        from rosterkit.io.roster_workbook import read_roster_table as read_workbook
+
+        return read_workbook(path)
     table = read_keyed_table(path, ROSTER_NAMES, tuple(ROSTER_NAMES), "roster")
     frame = table.frame
     if frame.empty:
@@ -97,24 +99,3 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
     out.loc[no_times, C.START] = pd.NaT
     out.loc[no_times, C.END] = pd.NaT
     return out
-
-
-def roster_workbook_reader():
-    """The roster workbook reader (``rosterkit.io.roster_workbook.read_roster_table``), if this
-    build has one."""
-    try:
-        from rosterkit.io import roster_workbook  # written with the roster command
-    except ImportError:
-        return None
-    return getattr(roster_workbook, "read_roster_table", None)
-
-
-def _read_roster_workbook(path: Path) -> pd.DataFrame:
-    reader = roster_workbook_reader()
-    if reader is None:
-        raise InputError(
-            "reading the roster from .xlsx is not supported by this version of attendance.",
-            where=Location(file=path),
-            fix="Pass the roster.csv that `rosterkit roster` writes beside roster.xlsx.",
-        )
-    return reader(path)
