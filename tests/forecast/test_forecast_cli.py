@@ -74,7 +74,6 @@ def test_forecast_is_deterministic(cli, history_csv, tmp_path):
 
 
 def test_plot_without_matplotlib_still_writes_the_forecast(cli, history_csv, tmp_path):
-    pytest.importorskip("rosterkit")
     try:
         import matplotlib  # noqa: F401
 
