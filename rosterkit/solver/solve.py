@@ -15,8 +15,6 @@ options)`` is this module's plain CP-SAT run, which the hook may call with its o
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import math
 import time
 from collections.abc import Callable
@@ -217,13 +215,6 @@ def order_for_symmetry(facts: Facts, worked: set[Triple]) -> set[Triple]:
     return result
 
 
-def _search_hook():
-    if importlib.util.find_spec("rosterkit.solver.search") is None:
-        return None
-    module = importlib.import_module("rosterkit.solver.search")
-    return getattr(module, "run", None)
-
-
 def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     """Solve an already built model (see ``solve``)."""
     t0 = time.perf_counter()
@@ -264,7 +255,9 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
         first_s = time.perf_counter() - t0
         if options.log is not None:
             options.log(Progress(hinted, lower_bound, first_s))
-    hook = _search_hook() if options.use_lns else None
+    hook = None
+    if options.use_lns:
+        from rosterkit.solver.search import run as hook  # search imports this module: not at the top
     t_search = time.perf_counter() - t0
     searching = options
     if options.log is not None:  # progress times from the start of solve, not of the search
