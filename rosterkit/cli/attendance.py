@@ -41,12 +41,8 @@ RULE_OPTIONS = {
 def _names(employees: Path | None, team: Path | None) -> dict[str, str]:
     names: dict[str, str] = {}
     if team is not None:
-        try:
-            from rosterkit.io.team import read_team
-        except ImportError as exc:  # pragma: no cover - the team reader ships with rosterkit
-            raise InputError(
-                "reading a team workbook is not available.", fix="Use --employees instead."
-            ) from exc
+        from rosterkit.io.team import read_team
+
         names.update({e.id: e.name for e in read_team(team).employees})
     if employees is not None:
         names.update(read_employee_list(employees))
