@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from rosterkit.forecast.cleaning import DayMatrix
-from rosterkit.labels import t
+from rosterkit.labels import get_language, t
 from rosterkit.model import columns as col
 
 PERIODS = {"daily": "D", "weekly": "W-SUN", "monthly": "M"}
@@ -58,32 +58,75 @@ def traffic_summary(matrix: DayMatrix, period: str) -> pd.DataFrame:
     return out
 
 
+# Fonts with Chinese glyphs matplotlib may find on Linux, Windows and macOS; without one the plot's
+# labels fall back to English (matplotlib's default font has no CJK glyphs: they would print as boxes).
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+    "AR PL UMing CN",
+    "Droid Sans Fallback",
+)
+
+
+def _plot_language() -> tuple[str, list[str]]:
+    """The language of the plot's labels and the fonts to draw them with."""
+    from matplotlib import font_manager
+
+    if get_language() != "zh":
+        return "en", []
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    found = [name for name in CJK_FONTS if name in have]
+    return ("zh", found) if found else ("en", [])
+
+
 def plot_forecast(matrix: DayMatrix, forecast: pd.DataFrame, path: Path, tail_days: int = 28) -> None:
     """History tail and forecast (with its band when present) as a PNG. Needs matplotlib, which is an
-    optional extra: raises ImportError when it is not installed."""
+    optional extra (``pip install 'rosterkit[plot]'``): raises ImportError when it is not installed.
+    Labels follow the chosen language when a font with Chinese glyphs is installed, else English."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
+    language, fonts = _plot_language()
+
+    def label(key: str, **kw: object) -> str:
+        return t(key, lang=language, **kw)
 
     stamps = (
         matrix.dates.values[:, None] + np.arange(matrix.calls.shape[1]) * np.timedelta64(matrix.minutes, "m")
     ).ravel()
     hist = pd.Series(matrix.calls.ravel(), index=pd.DatetimeIndex(stamps))
     hist = hist[hist.index >= hist.index[-1] - pd.Timedelta(days=tail_days)]
-    fig, ax = plt.subplots(figsize=(12, 4))
-    ax.plot(hist.index, hist.to_numpy(), lw=0.7, color="0.4", label="history")
-    ax.plot(forecast[col.INTERVAL_START], forecast[col.CALLS], lw=0.8, color="C0", label="forecast")
-    if col.CALLS_HI in forecast.columns:
-        ax.fill_between(
+    # Latin glyphs from the default font first, Chinese ones from the CJK font (per-glyph fallback).
+    with plt.rc_context({"font.family": ["DejaVu Sans", *fonts]} if fonts else {}):
+        fig, ax = plt.subplots(figsize=(12, 4))
+        ax.plot(hist.index, hist.to_numpy(), lw=0.7, color="0.4", label=label("fc.plot.history"))
+        ax.plot(
             forecast[col.INTERVAL_START],
-            forecast[col.CALLS_LO],
-            forecast[col.CALLS_HI],
+            forecast[col.CALLS],
+            lw=0.8,
             color="C0",
-            alpha=0.25,
+            label=label("fc.plot.forecast"),
         )
-    ax.set_ylabel(f"calls per {matrix.minutes} min")
-    ax.legend(loc="upper left")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110, format="png")
-    plt.close(fig)
+        if col.CALLS_HI in forecast.columns:
+            ax.fill_between(
+                forecast[col.INTERVAL_START],
+                forecast[col.CALLS_LO],
+                forecast[col.CALLS_HI],
+                color="C0",
+                alpha=0.25,
+                label=label("fc.plot.band"),
+            )
+        ax.set_ylabel(label("fc.plot.ylabel", minutes=matrix.minutes))
+        ax.legend(loc="upper left")
+        fig.tight_layout()
+        fig.savefig(path, dpi=110, format="png")
+        plt.close(fig)

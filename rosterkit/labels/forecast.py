@@ -80,7 +80,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "fc.rep.weekly": ("Weekly", "周报"),
     "fc.rep.monthly": ("Monthly", "月报"),
     "fc.plot.missing": (
-        "--plot needs matplotlib, which is not installed: pip install matplotlib (the forecast was written)",
-        "--plot 需要 matplotlib，但未安装：pip install matplotlib（预测文件已写入）",
+        "--plot needs matplotlib, which is not installed: pip install 'rosterkit[plot]' (the forecast was written)",
+        "--plot 需要 matplotlib，但未安装：pip install 'rosterkit[plot]'（预测文件已写入）",
     ),
+    "fc.plot.history": ("history", "历史"),
+    "fc.plot.forecast": ("forecast", "预测"),
+    "fc.plot.band": ("prediction interval", "预测区间"),
+    "fc.plot.ylabel": ("calls per {minutes} min", "每 {minutes} 分钟来电量"),
 }
