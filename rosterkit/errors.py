@@ -3,12 +3,16 @@
 The library raises these and never prints or exits; ``rosterkit.cli.main`` maps them to exit codes
 (spec section 2) in one place. Every message is ready to show: it says where the problem is and how
 to fix it.
+Messages are formatted when the error is raised, in the language chosen then (the CLI's ``--lang``
+is set before any input is read); the location words come from the catalogue (``err.loc.*``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from rosterkit.labels import t
 
 
 class RosterkitError(Exception):
@@ -36,14 +40,14 @@ class Location:
     def __str__(self) -> str:
         parts: list[str] = []
         if self.file is not None:
-            parts.append(f"{Path(self.file).name}")
+            parts.append(t("err.loc.file", file=Path(self.file).name))
         if self.sheet is not None:
-            parts.append(f"sheet '{self.sheet}'")
+            parts.append(t("err.loc.sheet", sheet=self.sheet))
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            parts.append(t("err.loc.row", row=self.row))
         if self.column is not None:
-            parts.append(f"column '{self.column}'")
-        return ", ".join(parts)
+            parts.append(t("err.loc.column", column=self.column))
+        return t("err.loc.join").join(parts)
 
 
 class InputError(RosterkitError):
@@ -55,9 +59,10 @@ class InputError(RosterkitError):
         self.where = where or Location()
         self.problem = problem
         self.fix = fix
-        text = f"{self.where}: {problem}" if str(self.where) else problem
+        where_text = str(self.where)
+        text = t("err.located", where=where_text, problem=problem) if where_text else problem
         if fix:
-            text = f"{text} {fix}"
+            text = t("err.with_fix", problem=text, fix=fix)
         super().__init__(text)
 
 

@@ -1,0 +1,67 @@
+"""Error messages come from the bilingual catalogue: both texts of every error key take the same
+fields, locations render in Chinese under --lang zh, and no InputError is built from a bare string."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+from rosterkit import labels
+from rosterkit.errors import InputError, Location
+
+PACKAGE = Path(labels.__file__).resolve().parent.parent
+ERROR_KEY_MARKS = ("err.", ".err.", ".fix.")
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _error_keys() -> list[str]:
+    return [k for k in labels.CATALOGUE if k.startswith("err.") or any(m in k for m in ERROR_KEY_MARKS[1:])]
+
+
+def test_error_keys_have_both_texts_with_the_same_fields():
+    keys = _error_keys()
+    assert len(keys) > 150  # err.* here plus team.err.* / team.fix.*
+    for key in keys:
+        en, zh = labels.CATALOGUE[key]
+        assert en.strip() and zh.strip(), key
+        assert _fields(en) == _fields(zh), key
+        assert "" not in _fields(en), f"{key}: positional {{}} cannot be filled by t(key, **fields)"
+        assert not _fields(en) & {"key", "lang"}, f"{key}: a field named like t()'s own parameters"
+
+
+def test_every_error_key_formats_in_both_languages():
+    for key in _error_keys():
+        fields = {name: "x" for name in _fields(labels.CATALOGUE[key][0])}
+        for lang in labels.LANGUAGES:
+            assert labels.t(key, lang=lang, **fields)
+
+
+def test_error_module_is_merged_into_the_catalogue():
+    from rosterkit.labels import errors
+
+    assert set(errors.LABELS) <= set(labels.CATALOGUE)
+    assert all(k.startswith("err.") for k in errors.LABELS)
+
+
+def test_location_and_message_in_english_stay_as_before():
+    e = InputError(
+        "'x' is not a date.", where=Location("dir/team.xlsx", "Leave", 5, "start"), fix="Write YYYY-MM-DD."
+    )
+    assert str(e) == "team.xlsx, sheet 'Leave', row 5, column 'start': 'x' is not a date. Write YYYY-MM-DD."
+    assert str(InputError("no target given.", fix="Give one.")) == "no target given. Give one."
+
+
+def test_location_and_message_in_chinese():
+    labels.set_language("zh")
+    e = InputError(
+        labels.t("err.roster.not_date", value="'x'"),
+        where=Location("dir/team.xlsx", "请假", 5, "开始日期"),
+        fix=labels.t("err.roster.not_date.fix"),
+    )
+    assert str(e) == (
+        "文件 team.xlsx，工作表 '请假'，第 5 行，列 '开始日期'：日期 'x' 不是有效日期。日期请写作 YYYY-MM-DD。"
+    )
+    assert str(Location(row=3)) == "第 3 行"
