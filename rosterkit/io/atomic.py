@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from rosterkit.errors import InputError, Location
+from rosterkit.labels import t
 
 
 def _umask_mode(mode: int = 0o666) -> int:
@@ -28,9 +29,9 @@ def refuse_overwriting_inputs(outputs: Iterable[Path], inputs: Iterable[Path | N
     for out in outputs:
         if Path(out).resolve() in resolved:
             raise InputError(
-                "this output would overwrite an input file.",
+                t("err.io.overwrite_input"),
                 where=Location(file=out),
-                fix="Choose another output path (-o / --out); rosterkit never overwrites its inputs.",
+                fix=t("err.io.overwrite_input.fix"),
             )
 
 

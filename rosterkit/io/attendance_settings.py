@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from rosterkit.errors import InputError, InputErrors, Location
+from rosterkit.labels import t
 from rosterkit.model.attendance_settings import AttendanceSettings
 
 
@@ -22,9 +23,13 @@ def build_settings(values: Mapping[str, Any], source: Path | str | None = None) 
     except ValidationError as exc:
         errors = [
             InputError(
-                f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg'].removeprefix('Value error, ')}.",
+                t(
+                    "err.att.setting",
+                    name=".".join(map(str, e["loc"])) or "settings",
+                    detail=e["msg"].removeprefix("Value error, "),
+                ),
                 where=Location(file=source) if source else None,
-                fix=f"Known settings: {', '.join(AttendanceSettings.model_fields)}.",
+                fix=t("err.att.setting.fix", known=", ".join(AttendanceSettings.model_fields)),
             )
             for e in exc.errors()
         ]
@@ -34,16 +39,18 @@ def build_settings(values: Mapping[str, Any], source: Path | str | None = None) 
 def read_settings_file(path: Path | str) -> dict[str, Any]:
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found.", where=Location(file=path), fix="Check the path.")
+        raise InputError(t("err.io.not_found"), where=Location(file=path), fix=t("err.fix.check_path"))
     text = path.read_text(encoding="utf-8-sig")
     try:
         data = json.loads(text) if path.suffix.lower() == ".json" else tomllib.loads(text)
     except (ValueError, tomllib.TOMLDecodeError) as exc:
         raise InputError(
-            f"cannot parse this settings file ({exc}).", where=Location(file=path), fix="Correct the syntax."
+            t("err.att.bad_settings", detail=exc),
+            where=Location(file=path),
+            fix=t("err.att.bad_settings.fix"),
         ) from exc
     if isinstance(data, dict) and isinstance(data.get("attendance"), dict):
         data = data["attendance"]
     if not isinstance(data, dict):
-        raise InputError("the settings file must hold a table of settings.", where=Location(file=path))
+        raise InputError(t("err.att.not_table"), where=Location(file=path), fix=t("err.att.not_table.fix"))
     return data

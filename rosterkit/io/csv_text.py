@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from rosterkit.errors import InputError, Location
+from rosterkit.labels import t
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 
@@ -22,9 +23,9 @@ def decode_csv(path: Path) -> str:
         except UnicodeDecodeError:
             continue
     raise InputError(
-        "the file is neither UTF-8 nor GB18030 text.",
+        t("err.io.encoding"),
         where=Location(file=path),
-        fix="Save it from Excel as 'CSV UTF-8' (or as .xlsx) and try again.",
+        fix=t("err.io.encoding.fix"),
     )
 
 
@@ -36,5 +37,5 @@ def read_csv_frame(path: Path, fix: str, **options: object) -> pd.DataFrame:
         return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, **options)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise InputError(
-            f"not a readable CSV table ({str(exc).splitlines()[0]}).", where=Location(file=path), fix=fix
+            t("err.io.bad_csv", detail=str(exc).splitlines()[0]), where=Location(file=path), fix=fix
         ) from None

@@ -14,6 +14,7 @@ import pandas as pd
 from rosterkit.errors import InputError, Location
 from rosterkit.io.atomic import atomic_path
 from rosterkit.io.csv_text import read_csv_frame
+from rosterkit.labels import t
 from rosterkit.model import IntervalRequirement
 from rosterkit.model import columns as col
 
@@ -50,16 +51,16 @@ def write_requirements(frame: pd.DataFrame, path: Path | str) -> Path:
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
-    return read_csv_frame(path, fix="Give the file written by 'rosterkit forecast' / 'rosterkit staff'.")
+    return read_csv_frame(path, fix=t("err.fcfile.csv.fix"))
 
 
 def _require(frame: pd.DataFrame, names: list[str], path: Path, made_by: str) -> None:
     missing = [n for n in names if n not in frame.columns]
     if missing:
         raise InputError(
-            f"missing column(s) {', '.join(missing)} (found: {', '.join(frame.columns)}).",
+            t("err.fcfile.missing", missing=", ".join(missing), found=", ".join(frame.columns)),
             where=Location(file=path, row=1),
-            fix=f"Give a file written by 'rosterkit {made_by}' (columns {', '.join(names)}).",
+            fix=t("err.fcfile.missing.fix", made_by=made_by, columns=", ".join(names)),
         )
 
 
@@ -70,9 +71,9 @@ def _numbers(frame: pd.DataFrame, name: str, path: Path) -> np.ndarray:
     if len(bad):
         row = int(bad[0])
         raise InputError(
-            f"'{frame[name].iloc[row]}' is not a number of 0 or more.",
+            t("err.fcfile.not_number", value=frame[name].iloc[row]),
             where=Location(file=path, row=row + 2, column=name),
-            fix="Correct the value or re-run the command that wrote the file.",
+            fix=t("err.fcfile.not_number.fix"),
         )
     return values.to_numpy(dtype=float)
 
@@ -83,9 +84,9 @@ def _stamps(frame: pd.DataFrame, path: Path) -> pd.DatetimeIndex:
     if len(bad):
         row = int(bad[0])
         raise InputError(
-            f"'{frame[col.INTERVAL_START].iloc[row]}' is not a timestamp (expected YYYY-MM-DD HH:MM).",
+            t("err.fcfile.not_timestamp", value=frame[col.INTERVAL_START].iloc[row]),
             where=Location(file=path, row=row + 2, column=col.INTERVAL_START),
-            fix="Correct or delete that row.",
+            fix=t("err.fix.fix_row"),
         )
     return pd.DatetimeIndex(parsed)
 
@@ -118,9 +119,9 @@ def read_requirements(path: Path | str) -> list[IntervalRequirement]:
     for i, (stamp, sched, ag) in enumerate(zip(stamps, scheduled, agents, strict=True)):
         if np.isnan(sched) or sched != int(sched):
             raise InputError(
-                f"'{raw[col.AGENTS_SCHEDULED].iloc[i]}' is not a whole number of agents.",
+                t("err.fcfile.not_agents", value=raw[col.AGENTS_SCHEDULED].iloc[i]),
                 where=Location(file=path, row=i + 2, column=col.AGENTS_SCHEDULED),
-                fix="Give a whole number of 0 or more.",
+                fix=t("err.fcfile.not_agents.fix"),
             )
         out.append(
             IntervalRequirement(

@@ -27,7 +27,7 @@ import pandas as pd
 
 from rosterkit.errors import InputError, Location
 from rosterkit.io.csv_text import read_csv_frame
-from rosterkit.labels import aliases
+from rosterkit.labels import aliases, t
 
 HEADER_CANDIDATES: dict[str, list[str]] = {
     "timestamp": [
@@ -123,19 +123,19 @@ def _read_raw_table(path: Path, sheet: str | None) -> pd.DataFrame:
             return pd.read_excel(path, sheet_name=sheet or 0, dtype=object, engine="calamine")
         except ValueError as exc:
             raise InputError(
-                f"cannot read this workbook ({exc}).",
+                t("err.io.bad_workbook", detail=exc),
                 where=Location(file=path, sheet=sheet),
-                fix="Give an .xlsx file with the history on its first sheet (or name it with --sheet).",
+                fix=t("err.hist.bad_sheet.fix"),
             ) from None
         except Exception as exc:  # noqa: BLE001 - any reader failure means the file is unusable
             raise InputError(
-                f"not a readable Excel workbook ({type(exc).__name__}).",
+                t("err.hist.not_excel", detail=type(exc).__name__),
                 where=Location(file=path),
-                fix="Save the history as .xlsx or .csv (UTF-8) and try again.",
+                fix=t("err.hist.not_excel.fix"),
             ) from None
     return read_csv_frame(
         path,
-        fix="Give a CSV with a header row, e.g. 'timestamp,calls', one row per interval or per call.",
+        fix=t("err.hist.csv.fix"),
         skipinitialspace=True,
     )
 
@@ -148,9 +148,9 @@ def _find(columns: list[str], role: str, given: str | None, path: Path, required
         if _norm(given) in by_norm:
             return by_norm[_norm(given)]
         raise InputError(
-            f"there is no column '{given}' (columns: {', '.join(map(str, columns))}).",
+            t("err.hist.no_such_column", given=given, columns=", ".join(map(str, columns))),
             where=Location(file=path),
-            fix="Give one of the columns listed.",
+            fix=t("err.hist.no_such_column.fix"),
         )
     wanted = {_norm(c) for c in HEADER_CANDIDATES[role]}
     for col in columns:
@@ -172,9 +172,9 @@ def _parse_timestamps(values: pd.Series, path: Path, column: str) -> pd.Series:
     if len(bad):
         row = int(bad[0])
         raise InputError(
-            f"'{values.iloc[row]}' is not a timestamp (expected YYYY-MM-DD HH:MM[:SS]).",
+            t("err.hist.not_timestamp", value=values.iloc[row]),
             where=Location(file=path, row=int(values.index[row]), column=column),
-            fix="Correct or delete that row.",
+            fix=t("err.fix.fix_row"),
         )
     if getattr(parsed.dt, "tz", None) is not None:
         parsed = parsed.dt.tz_localize(None)
@@ -188,9 +188,9 @@ def _parse_numbers(values: pd.Series, path: Path, column: str, what: str) -> np.
     if len(bad):
         row = int(bad[0])
         raise InputError(
-            f"'{values.iloc[row]}' is not a {what} (expected a number of 0 or more).",
+            t("err.hist.not_number", value=values.iloc[row], what=what),
             where=Location(file=path, row=int(values.index[row]), column=column),
-            fix="Correct or delete that row.",
+            fix=t("err.fix.fix_row"),
         )
     return numbers.fillna(0.0).to_numpy(dtype=float)
 
@@ -214,15 +214,15 @@ def _parse_durations(values: pd.Series, path: Path, column: str) -> np.ndarray:
     """Seconds from numbers or ``mm:ss`` / ``hh:mm:ss`` text."""
     text = values.map(lambda v: str(v).strip() if v is not None else "")
     if not text.str.contains(":").any():
-        return _parse_numbers(values, path, column, "duration in seconds")
+        return _parse_numbers(values, path, column, t("err.hist.what.duration"))
     secs = np.array([_seconds(v) for v in text], dtype=float)
     bad = np.flatnonzero(np.isnan(secs))
     if len(bad):
         row = int(bad[0])
         raise InputError(
-            f"'{values.iloc[row]}' is not a duration (expected seconds, mm:ss or hh:mm:ss).",
+            t("err.hist.not_duration", value=values.iloc[row]),
             where=Location(file=path, row=int(values.index[row]), column=column),
-            fix="Correct or delete that row.",
+            fix=t("err.fix.fix_row"),
         )
     return secs
 
@@ -249,9 +249,9 @@ def read_history(
     columns = list(table.columns)
     if not columns or len(table) == 0:
         raise InputError(
-            "the file holds no rows.",
+            t("err.hist.no_rows"),
             where=Location(file=path),
-            fix="Give a history with a header row and at least two weeks of data.",
+            fix=t("err.hist.no_rows.fix"),
         )
     ts_col = _find(columns, "timestamp", timestamp_column, path, required=True)
     if ts_col is not None:
@@ -261,10 +261,9 @@ def read_history(
         time_col = _find(columns, "time", None, path, required=False)
         if date_col is None or time_col is None:
             raise InputError(
-                f"no timestamp column found (columns: {', '.join(columns)}).",
+                t("err.hist.no_timestamp", columns=", ".join(columns)),
                 where=Location(file=path, row=1),
-                fix="Name the column 'timestamp' (or 时间), give both a 'date' and a 'time' column, "
-                "or pass --timestamp-column NAME.",
+                fix=t("err.hist.no_timestamp.fix"),
             )
         ts_col = f"{date_col}+{time_col}"
         joined = table[date_col].astype(str).str.strip() + " " + table[time_col].astype(str).str.strip()
@@ -272,13 +271,13 @@ def read_history(
     calls_col = None if records else _find(columns, "calls", calls_column, path, required=False)
     if records is False and calls_col is None:
         raise InputError(
-            f"no count column found (columns: {', '.join(columns)}).",
+            t("err.hist.no_calls", columns=", ".join(columns)),
             where=Location(file=path, row=1),
-            fix="Name it 'calls' (or 来电量), or pass --calls-column NAME.",
+            fix=t("err.hist.no_calls.fix"),
         )
     frame = pd.DataFrame({"timestamp": stamps.to_numpy(), "source_row": table.index.to_numpy()})
     if calls_col is not None:
-        frame["calls"] = _parse_numbers(table[calls_col], path, calls_col, "call count")
+        frame["calls"] = _parse_numbers(table[calls_col], path, calls_col, t("err.hist.what.calls"))
         aht_col = _find(columns, "aht", aht_column, path, required=False)
         if aht_col is not None:
             frame["handle_s"] = frame["calls"] * _parse_durations(table[aht_col], path, aht_col)
@@ -308,9 +307,9 @@ def read_special_days(path: Path | str) -> dict[date, str]:
     kind_col = next((c for c in columns if _norm(c) in {_norm(a) for a in aliases("fc.col.kind")}), None)
     if date_col is None or kind_col is None:
         raise InputError(
-            f"a special-days file needs the columns 'date' and 'kind' (found: {', '.join(columns)}).",
+            t("err.hist.special_columns", columns=", ".join(columns)),
             where=Location(file=path, row=1),
-            fix=f"Write one row per date, e.g. '2024-10-01,closed'; kinds: {', '.join(SPECIAL_KINDS)}.",
+            fix=t("err.hist.special_columns.fix", kinds=", ".join(SPECIAL_KINDS)),
         )
     zh = {aliases(f"fc.kind.{k}")[1]: k for k in ("closed", "special")}
     zh.update({"节假日": "holiday", "法定节假日": "holiday", "工作日": "workday", "休息日": "rest"})
@@ -322,9 +321,9 @@ def read_special_days(path: Path | str) -> dict[date, str]:
         kind = zh.get(str(raw).strip(), kind)
         if kind not in SPECIAL_KINDS:
             raise InputError(
-                f"unknown kind '{raw}'.",
+                t("err.hist.unknown_kind", kind=raw),
                 where=Location(file=path, row=int(row), column=kind_col),
-                fix=f"Use one of: {', '.join(SPECIAL_KINDS)}.",
+                fix=t("err.fix.one_of", known=", ".join(SPECIAL_KINDS)),
             )
         out[stamp.date()] = kind
     return out

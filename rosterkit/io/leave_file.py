@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from rosterkit.errors import InputError, Location, raise_all
 from rosterkit.io.punch_times import to_dates
 from rosterkit.io.sheet_rows import read_keyed_table
-from rosterkit.labels import aliases
+from rosterkit.labels import aliases, t
 from rosterkit.model.leave import LEAVE_NAMES_ZH, Approver, HalfDay, Leave, parse_leave_type
 
 T = TypeVar("T")
@@ -53,7 +53,7 @@ def _optional_choice(
     if not text:
         return None
     if text not in choices:
-        raise InputError(f"unknown {what} '{text}'.", where=where, fix=fix)
+        raise InputError(t("err.leave.unknown_choice", what=what, text=text), where=where, fix=fix)
     return choices[text]
 
 
@@ -72,13 +72,13 @@ def _text(value: object) -> str:
 
 def read_leave(path: Path | str, names: Mapping[str, str] | None = None) -> list[Leave]:
     """The leave records of a file; ``names`` (id -> name) resolves rows that give a name only."""
-    table = read_keyed_table(path, LEAVE_NAMES, ("start", "type"), "leave file")
+    table = read_keyed_table(path, LEAVE_NAMES, ("start", "type"), "err.what.leave_file")
     frame = table.frame
     if "employee_id" not in frame and "name" not in frame:
         raise InputError(
-            "the leave file has neither an employee_id (工号) nor a name (姓名) column.",
+            t("err.leave.no_id_column"),
             where=table.sheet.where(row=None),
-            fix="Add a column employee_id (工号).",
+            fix=t("err.leave.no_id_column.fix"),
         )
     by_name: dict[str, list[str]] = {}
     for emp, name in (names or {}).items():
@@ -95,12 +95,16 @@ def read_leave(path: Path | str, names: Mapping[str, str] | None = None) -> list
         if not emp:
             found = by_name.get(name, [])
             if len(found) != 1:
-                why = "is not in the employee list" if not found else f"is ambiguous ({', '.join(found)})"
+                problem = (
+                    t("err.leave.name_unknown", name=name)
+                    if not found
+                    else t("err.leave.name_ambiguous", name=name, ids=", ".join(found))
+                )
                 errors.append(
                     InputError(
-                        f"no employee id, and the name '{name}' {why}.",
+                        problem,
                         where=table.where(i, "employee_id" if "employee_id" in frame else "name"),
-                        fix="Write the employee id (工号).",
+                        fix=t("err.leave.name.fix"),
                     )
                 )
                 continue
@@ -110,9 +114,9 @@ def read_leave(path: Path | str, names: Mapping[str, str] | None = None) -> list
         if leave_type is None:
             errors.append(
                 InputError(
-                    f"unknown leave type '{type_text}'.",
+                    t("err.leave.unknown_type", text=type_text),
                     where=table.where(i, "type"),
-                    fix=f"Use one of: {known_types}.",
+                    fix=t("err.fix.one_of", known=known_types),
                 )
             )
             continue
@@ -120,16 +124,16 @@ def read_leave(path: Path | str, names: Mapping[str, str] | None = None) -> list
             half = _optional_choice(
                 row.get("half_day"),
                 HALF_DAY,
-                "half day",
+                t("err.leave.what.half_day"),
                 table.where(i, "half_day"),
-                "Write am/上午 or pm/下午, or leave it empty for whole days.",
+                t("err.leave.half_day.fix"),
             )
             approver = _optional_choice(
                 row.get("approved_by"),
                 APPROVERS,
-                "approver",
+                t("err.leave.what.approver"),
                 table.where(i, "approved_by"),
-                "Write team_lead (班长) or manager (经理), or leave it empty.",
+                t("err.leave.approver.fix"),
             )
         except InputError as error:
             errors.append(error)
@@ -138,7 +142,9 @@ def read_leave(path: Path | str, names: Mapping[str, str] | None = None) -> list
         end = ends.iloc[i] if pd.notna(ends.iloc[i]) else start
         if pd.isna(start):
             errors.append(
-                InputError("the start date is empty.", where=table.where(i, "start"), fix="Fill it in.")
+                InputError(
+                    t("err.leave.empty_start"), where=table.where(i, "start"), fix=t("err.fix.fill_in")
+                )
             )
             continue
         try:
@@ -155,6 +161,12 @@ def read_leave(path: Path | str, names: Mapping[str, str] | None = None) -> list
             )
         except ValidationError as exc:
             problem = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
-            errors.append(InputError(f"{problem}.", where=table.where(i, "end"), fix="Correct the dates."))
+            errors.append(
+                InputError(
+                    t("err.sentence", text=problem),
+                    where=table.where(i, "end"),
+                    fix=t("err.leave.bad_dates.fix"),
+                )
+            )
     raise_all(errors)
     return records

@@ -31,6 +31,7 @@ import pandas as pd
 from rosterkit.errors import InputError
 from rosterkit.io.punch_times import join_date_and_clock, to_dates, to_timestamps
 from rosterkit.io.sheet_rows import SheetRows, normalise_header
+from rosterkit.labels import t
 from rosterkit.model import columns as C
 
 PROBLEM = "problem"  # extra column of parsed punches: why a row holds no usable punch
@@ -189,9 +190,9 @@ def parse_long(table: Table) -> pd.DataFrame:
         clock_col = table.column(tuple(n for n in CLOCK_NAMES if table.column((n,)) != date_col))
         if clock_col is None:
             raise InputError(
-                "found no timestamp column (timestamp/日期时间) and no time column (打卡时间/时间).",
+                t("err.punch.no_clock"),
                 where=table.sheet.where(row=table.header_index + 1),
-                fix="Export the punches with their date and time.",
+                fix=t("err.punch.no_clock.fix"),
             )
         if date_col is None:  # the clock column holds whole timestamps
             stamps = to_timestamps(body[clock_col], table.where_fn(clock_col, positions))
@@ -277,9 +278,9 @@ def _day_columns(table: Table) -> dict[int, pd.Timestamp]:
             continue
     if not days:
         raise InputError(
-            "this looks like a DingTalk 打卡时间 sheet, but the month of its day columns is unknown.",
+            t("err.punch.no_month"),
             where=table.sheet.where(row=table.header_index + 1),
-            fix="Keep the export's title row (统计日期 2024-01-01 至 ...) or write full dates as column headers.",
+            fix=t("err.punch.no_month.fix"),
         )
     return days
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from rosterkit.errors import InputError, Location
+from rosterkit.labels import t
 
 EXCEL_EPOCH = pd.Timestamp("1899-12-30")
 _WEEKDAY = (
@@ -123,11 +124,15 @@ def to_timestamps(values: pd.Series, where: WhereFn, what: str = "timestamp") ->
     if len(bad):
         first = int(bad[0])
         raise InputError(
-            f"cannot read {values.iloc[first]!r} as a {what} "
-            f"({len(bad)} such cell{'s' if len(bad) > 1 else ''} in this column).",
+            t(
+                "err.punch.unreadable",
+                value=repr(values.iloc[first]),
+                what=t(f"err.punch.what.{what}"),
+                count=len(bad),
+                cells=t("err.punch.cells" if len(bad) > 1 else "err.punch.cell"),
+            ),
             where=where(first),
-            fix=f"Write it as {'YYYY-MM-DD' if what == 'date' else 'YYYY-MM-DD HH:MM'} "
-            "(or format the column as date/time in Excel).",
+            fix=t("err.punch.unreadable.fix", pattern="YYYY-MM-DD" if what == "date" else "YYYY-MM-DD HH:MM"),
         )
     return result
 
@@ -191,8 +196,8 @@ def join_date_and_clock(dates: pd.Series, clocks: pd.Series, where: WhereFn) -> 
     if need_date.any():
         first = int(np.flatnonzero(need_date.to_numpy())[0])
         raise InputError(
-            f"the time {clocks.iloc[first]!r} has no date.",
+            t("err.punch.no_date", value=repr(clocks.iloc[first])),
             where=where(first),
-            fix="Fill in the date column for this row.",
+            fix=t("err.punch.no_date.fix"),
         )
     return result

@@ -17,6 +17,7 @@ import pandas as pd
 from rosterkit.errors import InputError, Location
 from rosterkit.io.punch_formats import FORMATS, OUTPUT_COLUMNS, PunchFormat, Table
 from rosterkit.io.sheet_rows import SheetRows, find_header, iter_sheets, normalise_header
+from rosterkit.labels import t
 
 FORMAT = "format"
 
@@ -59,8 +60,8 @@ def _closest(sheets: list[SheetRows]) -> str:
     if not best[1]:
         return ""
     if best[2]:
-        return f" Closest: {best[1]}, missing column {', '.join(repr(m) for m in best[2])}."
-    return f" Closest: {best[1]}, but its other marks are missing."
+        return t("err.punch.closest_missing", format=best[1], columns=", ".join(repr(m) for m in best[2]))
+    return t("err.punch.closest_marks", format=best[1])
 
 
 def read_punches(path: Path | str) -> pd.DataFrame:
@@ -79,10 +80,9 @@ def read_punches(path: Path | str) -> pd.DataFrame:
         return punches
     known = "; ".join(f.describe() for f in FORMATS)
     raise InputError(
-        f"unknown punch format: no header row of a known export in the first 30 rows.{_closest(sheets)}",
+        t("err.punch.unknown_format", closest=_closest(sheets)),
         where=Location(file=path),
-        fix=f"Known formats: {known}. Export the raw punch records, or write a csv with columns "
-        "employee_id,timestamp[,direction].",
+        fix=t("err.punch.unknown_format.fix", known=known),
     )
 
 
@@ -90,5 +90,5 @@ def read_punch_files(paths: Iterable[Path | str]) -> pd.DataFrame:
     """The punches of several files, one after the other, in the order given."""
     frames = [read_punches(p) for p in paths]
     if not frames:
-        raise InputError("no punch file given.", fix="Name at least one punch export.")
+        raise InputError(t("err.punch.no_file"), fix=t("err.punch.no_file.fix"))
     return pd.concat(frames, ignore_index=True)

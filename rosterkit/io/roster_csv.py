@@ -16,6 +16,7 @@ from rosterkit.errors import InputError, Location
 from rosterkit.io.atomic import write_text
 from rosterkit.io.csv_text import decode_csv
 from rosterkit.io.sheet_rows import normalise_header
+from rosterkit.labels import t
 from rosterkit.model import Roster, ShiftType
 from rosterkit.model import columns as C
 from rosterkit.model.leave import parse_leave_type
@@ -59,13 +60,13 @@ def read_roster_csv(path: Path | str, known_codes: set[str] | None = None) -> Ro
     code that is neither one of them nor a leave code is an error naming the row."""
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found.", where=Location(file=path), fix="Check the path of the roster.")
+        raise InputError(t("err.io.not_found"), where=Location(file=path), fix=t("err.roster.not_found.fix"))
     rows = list(csv.reader(io.StringIO(decode_csv(path))))
     if not rows:
         raise InputError(
-            "the roster file is empty.",
+            t("err.roster.empty_file"),
             where=Location(file=path),
-            fix="Pass roster.csv as written by `rosterkit roster`.",
+            fix=t("err.roster.empty_file.fix"),
         )
     header = [normalise_header(h) for h in rows[0]]
     position: dict[str, int] = {}
@@ -78,9 +79,9 @@ def read_roster_csv(path: Path | str, known_codes: set[str] | None = None) -> Ro
     missing = [k for k in (C.EMPLOYEE_ID, C.DATE, C.SHIFT) if k not in position]
     if missing:
         raise InputError(
-            f"the header row lacks the column(s) {', '.join(missing)}.",
+            t("err.roster.lacks_columns", missing=", ".join(missing)),
             where=Location(file=path, row=1),
-            fix=f"Use the columns {','.join(C.ROSTER_COLUMNS)} (as `rosterkit roster` writes them).",
+            fix=t("err.roster.lacks_columns.fix", columns=",".join(C.ROSTER_COLUMNS)),
         )
     ids: list[str] = []
     shifts: dict[tuple[str, date], str] = {}
@@ -99,9 +100,9 @@ def read_roster_csv(path: Path | str, known_codes: set[str] | None = None) -> Ro
             day = date.fromisoformat(cell(C.DATE)[:10])
         except ValueError:
             raise InputError(
-                f"date {cell(C.DATE)!r} is not a date.",
+                t("err.roster.not_date", value=repr(cell(C.DATE))),
                 where=Location(file=path, row=number, column=C.DATE),
-                fix="Write dates as YYYY-MM-DD.",
+                fix=t("err.roster.not_date.fix"),
             ) from None
         if eid not in ids:
             ids.append(eid)
@@ -114,19 +115,17 @@ def read_roster_csv(path: Path | str, known_codes: set[str] | None = None) -> Ro
             leave[(eid, day)] = lt
         elif known_codes is not None and value not in known_codes:
             raise InputError(
-                f"shift {value!r} is not defined (defined: {', '.join(sorted(known_codes))}).",
+                t("err.roster.unknown_shift", value=repr(value), known=", ".join(sorted(known_codes))),
                 where=Location(file=path, row=number, column=C.SHIFT),
-                fix="Use a shift code of the team, a leave code, or leave the cell empty for a day off.",
+                fix=t("err.roster.unknown_shift.fix"),
             )
         else:
             shifts[(eid, day)] = value
     if not days:
-        raise InputError(
-            "the roster has no rows.", where=Location(file=path), fix="Pass a roster with at least one day."
-        )
+        raise InputError(t("err.roster.no_rows"), where=Location(file=path), fix=t("err.roster.no_rows.fix"))
     start, end = min(days), max(days)
     if (end - start) > timedelta(days=400):
         raise InputError(
-            "the roster spans more than 400 days.", where=Location(file=path), fix="Check the dates."
+            t("err.roster.too_long"), where=Location(file=path), fix=t("err.roster.too_long.fix")
         )
     return Roster(start=start, end=end, employee_ids=ids, shifts=shifts, leave=leave)

@@ -15,7 +15,7 @@ import pandas as pd
 from rosterkit.errors import InputError, Location
 from rosterkit.io.punch_times import to_dates, to_timestamps
 from rosterkit.io.sheet_rows import EXCEL_SUFFIXES, read_keyed_table
-from rosterkit.labels import aliases
+from rosterkit.labels import aliases, t
 from rosterkit.model import columns as C
 from rosterkit.model.leave import LEAVE_NAMES_ZH, parse_leave_type
 
@@ -37,11 +37,11 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
         from rosterkit.io.roster_workbook import read_roster_table as read_workbook
 
         return read_workbook(path)
-    table = read_keyed_table(path, ROSTER_NAMES, tuple(ROSTER_NAMES), "roster")
+    table = read_keyed_table(path, ROSTER_NAMES, tuple(ROSTER_NAMES), "err.what.roster")
     frame = table.frame
     if frame.empty:
         raise InputError(
-            "the roster has no rows.", where=Location(file=path), fix="Pass the roster.csv of the month."
+            t("err.roster.no_rows"), where=Location(file=path), fix=t("err.roster.no_rows.month_fix")
         )
 
     def where(key):
@@ -62,18 +62,20 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
     empty_id = out[C.EMPLOYEE_ID].isin(["", "nan", "None"])
     if empty_id.any():
         i = int(empty_id.to_numpy().nonzero()[0][0])
-        raise InputError("the employee id is empty.", where=table.where(i, C.EMPLOYEE_ID), fix="Fill it in.")
+        raise InputError(t("err.emp.empty_id"), where=table.where(i, C.EMPLOYEE_ID), fix=t("err.fix.fill_in"))
     no_date = out[C.DATE].isna()
     if no_date.any():
         i = int(no_date.to_numpy().nonzero()[0][0])
-        raise InputError("the date is empty.", where=table.where(i, C.DATE), fix="Fill it in as YYYY-MM-DD.")
+        raise InputError(
+            t("err.roster.empty_date"), where=table.where(i, C.DATE), fix=t("err.roster.empty_date.fix")
+        )
     twice = out.duplicated([C.EMPLOYEE_ID, C.DATE])
     if twice.any():
         i = int(twice.to_numpy().nonzero()[0][0])
         raise InputError(
-            f"a second row for employee '{out[C.EMPLOYEE_ID].iloc[i]}' on {out[C.DATE].iloc[i].date()}.",
+            t("err.roster.second_row", id=out[C.EMPLOYEE_ID].iloc[i], date=out[C.DATE].iloc[i].date()),
             where=table.where(i, C.DATE),
-            fix="Keep one row per employee per day (at most one shift a day).",
+            fix=t("err.roster.second_row.fix"),
         )
     leave = out[C.SHIFT].map(lambda s: (lt.value if (lt := parse_leave_type(s)) else "") if s else "")
     no_times = out[C.START].isna() | out[C.END].isna()
@@ -84,17 +86,17 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
         column = C.START if out[C.START].isna().iloc[i] else C.END
         known = ", ".join(f"{lt.value} ({zh})" for lt, zh in LEAVE_NAMES_ZH.items())
         raise InputError(
-            f"shift '{out[C.SHIFT].iloc[i]}' has no {column} time, and it is not a leave code.",
+            t("err.roster.no_time", shift=out[C.SHIFT].iloc[i], column=column),
             where=table.where(i, column),
-            fix=f"Give the shift's start and end (YYYY-MM-DD HH:MM), or write a leave code: {known}.",
+            fix=t("err.roster.no_time.fix", known=known),
         )
     backwards = out[C.END] <= out[C.START]
     if backwards.any():
         i = int(backwards.to_numpy().nonzero()[0][0])
         raise InputError(
-            f"the shift ends ({out[C.END].iloc[i]}) before it starts ({out[C.START].iloc[i]}).",
+            t("err.roster.backwards", end=out[C.END].iloc[i], start=out[C.START].iloc[i]),
             where=table.where(i, C.END),
-            fix="A shift that crosses midnight ends on the next date.",
+            fix=t("err.roster.backwards.fix"),
         )
     out.loc[no_times, C.START] = pd.NaT
     out.loc[no_times, C.END] = pd.NaT

@@ -295,15 +295,15 @@ def _open(path: Path):
 
     if not path.exists():
         raise InputError(
-            "file not found.", where=Location(file=path), fix="Check the path of the roster workbook."
+            t("err.io.not_found"), where=Location(file=path), fix=t("err.roster.workbook_not_found.fix")
         )
     try:
         return load_workbook(path, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is the user's file problem
         raise InputError(
-            f"cannot read the workbook ({type(exc).__name__}).",
+            t("err.roster.bad_workbook", detail=type(exc).__name__),
             where=Location(file=path),
-            fix="Save it again from Excel as .xlsx, or pass roster.csv.",
+            fix=t("err.roster.bad_workbook.fix"),
         ) from None
 
 
@@ -333,9 +333,9 @@ def read_roster_workbook(path: Path | str, known_codes: set[str] | None = None) 
             break
     if header_row is None:
         raise InputError(
-            f"no header row with '{t('col.employee_id')}' in column A.",
+            t("err.roster.no_header", column=t("col.employee_id")),
             where=Location(file=path, sheet=ws.title),
-            fix="Keep the header rows of the roster workbook as `rosterkit roster` wrote them.",
+            fix=t("err.roster.no_header.fix"),
         )
     day_cols: list[tuple[int, date]] = []
     for c in range(2, ws.max_column + 1):
@@ -344,9 +344,9 @@ def read_roster_workbook(path: Path | str, known_codes: set[str] | None = None) 
             day_cols.append((c, d))
     if not day_cols:
         raise InputError(
-            "no date columns in the header row.",
+            t("err.roster.no_dates"),
             where=Location(file=path, sheet=ws.title, row=header_row),
-            fix="Keep the dates in the header row as `rosterkit roster` wrote them.",
+            fix=t("err.roster.no_dates.fix"),
         )
     ids: list[str] = []
     shifts: dict[tuple[str, date], str] = {}
@@ -373,11 +373,11 @@ def read_roster_workbook(path: Path | str, known_codes: set[str] | None = None) 
                 leave[(eid, day)] = lt
             elif known_codes is not None and text not in known_codes:
                 raise InputError(
-                    f"{text!r} is neither a shift code ({', '.join(sorted(known_codes))}) nor a leave code.",
+                    t("err.roster.bad_code", value=repr(text), known=", ".join(sorted(known_codes))),
                     where=Location(
                         file=path, sheet=ws.title, row=r, column=f"{get_column_letter(c)} ({day})"
                     ),
-                    fix="Write a shift code of the team, a leave code (e.g. annual, 年假), or leave the cell empty.",
+                    fix=t("err.roster.bad_code.fix"),
                 )
             else:
                 shifts[(eid, day)] = text
@@ -411,9 +411,9 @@ def read_roster_table(path: Path | str):
     unknown = sorted({c for c in roster.shifts.values() if c not in legend})
     if unknown:
         raise InputError(
-            f"shift(s) {', '.join(unknown)} are not in the workbook's legend, so their times are unknown.",
+            t("err.roster.not_in_legend", codes=", ".join(unknown)),
             where=Location(file=path, sheet=t("sheet.legend")),
-            fix="Add them to the legend sheet (code, name, start, end) or pass roster.csv.",
+            fix=t("err.roster.not_in_legend.fix"),
         )
     rows = []
     for eid in roster.employee_ids:

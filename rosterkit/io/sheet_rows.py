@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rosterkit.errors import InputError, Location
 from rosterkit.io.csv_text import decode_csv
+from rosterkit.labels import t
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 HEADER_SEARCH_ROWS = 30
@@ -47,7 +48,7 @@ def iter_sheets(path: Path | str) -> Iterator[SheetRows]:
     """Every sheet of a workbook (or the one table of a csv file), first sheet first."""
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found.", where=Location(file=path), fix="Check the path.")
+        raise InputError(t("err.io.not_found"), where=Location(file=path), fix=t("err.fix.check_path"))
     if path.suffix.lower() in EXCEL_SUFFIXES:
         from python_calamine import CalamineWorkbook
 
@@ -55,9 +56,9 @@ def iter_sheets(path: Path | str) -> Iterator[SheetRows]:
             workbook = CalamineWorkbook.from_path(str(path))
         except Exception as exc:  # noqa: BLE001 - any reader failure is a bad file for the user
             raise InputError(
-                f"cannot read this workbook ({exc}).",
+                t("err.io.bad_workbook", detail=exc),
                 where=Location(file=path),
-                fix="Open it in Excel and save it again as .xlsx.",
+                fix=t("err.io.bad_workbook.fix"),
             ) from exc
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
@@ -123,7 +124,8 @@ def read_keyed_table(
     path: Path | str, columns: dict[str, tuple[str, ...]], required: tuple[str, ...], what: str
 ) -> KeyedTable:
     """Read the first sheet that has a header row naming every ``required`` key (by any of its
-    names in ``columns``); title rows above the header are skipped, blank rows dropped."""
+    names in ``columns``); title rows above the header are skipped, blank rows dropped. ``what`` is
+    the catalogue key of the kind of file (e.g. ``err.what.roster``), named when no header is found."""
     import pandas as pd
 
     names = {key: {normalise_header(n) for n in spellings} for key, spellings in columns.items()}
@@ -167,9 +169,11 @@ def read_keyed_table(
             default=set(),
         )
         missing = [key for key in required if not best & names[key]]
-    wanted = ", ".join(f"'{key}' (or {'/'.join(columns[key][1:3])})" for key in (missing or required))
+    wanted = ", ".join(
+        t("err.io.column_or", column=key, names="/".join(columns[key][1:3])) for key in (missing or required)
+    )
     raise InputError(
-        f"this {what} has no header row with the column(s) {wanted}.",
+        t("err.io.no_header", what=t(what), wanted=wanted),
         where=Location(file=path),
-        fix=f"Add the missing column(s) to the header row. Expected columns: {', '.join(columns)}.",
+        fix=t("err.io.no_header.fix", columns=", ".join(columns)),
     )

@@ -105,7 +105,7 @@ def validation_errors(
         column = loc[0] if loc else None
         found.append(
             InputError(
-                _message(err, model) + ".",
+                t("err.sentence", text=_message(err, model)),
                 where=record.at(column),
                 fix=(
                     t("team.fix.remove_or_rename")

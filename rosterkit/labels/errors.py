@@ -16,6 +16,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "err.located": ("{where}: {problem}", "{where}：{problem}"),
     "err.with_fix": ("{problem} {fix}", "{problem}{fix}"),
     "err.aborted": ("Aborted.", "已中止。"),
+    "err.sentence": ("{text}.", "{text}。"),  # a reason from elsewhere (a library, pydantic), as a sentence
     # ---- shared fixes -------------------------------------------------------------------------------
     "err.fix.fill_in": ("Fill it in.", "请填写。"),
     "err.fix.fix_row": ("Correct or delete that row.", "请更正或删除该行。"),
@@ -274,7 +275,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Give at least two weeks of history (more is better: 8 weeks or more).",
         "请提供至少两周的历史数据（越多越好，最好 8 周以上）。",
     ),
-    "err.fc.country": ("{detail}.", "{detail}。"),
     "err.fc.country.fix": (
         "Use an ISO country code such as CN or US, or none.",
         "请使用 ISO 国家代码（如 CN、US），或填写 none。",
@@ -374,7 +374,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "err.leave.name.fix": ("Write the employee id (工号).", "请填写工号。"),
     "err.leave.unknown_type": ("unknown leave type '{text}'.", "未知的请假类型 '{text}'。"),
     "err.leave.empty_start": ("the start date is empty.", "开始日期为空。"),
-    "err.leave.bad_dates": ("{detail}.", "{detail}。"),
     "err.leave.bad_dates.fix": ("Correct the dates.", "请更正日期。"),
     # ---- punch files (io/punches, io/punch_formats, io/punch_times) ---------------------------------
     "err.punch.unknown_format": (
@@ -439,10 +438,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "设置文件必须是一张设置项表。",
     ),
     "err.att.not_table.fix": (
-        "Write one setting per line, e.g. grace_minutes = 5.",
-        "请每行写一个设置项，如 grace_minutes = 5。",
+        "Write one setting per line, e.g. late_grace_minutes = 5.",
+        "请每行写一个设置项，如 late_grace_minutes = 5。",
     ),
-    "err.att.country": ("{detail}.", "{detail}。"),
     "err.att.country.fix": (
         "Use an ISO country code such as CN, or 'none' for weekends only.",
         "请使用 ISO 国家代码（如 CN），只按周末休息请填 none。",

@@ -180,7 +180,8 @@ def test_messages_in_chinese(workbook):
     _edit(workbook, "Employees", {"F2": "N2", "A3": "E001"})
     labels.set_language("zh")
     text = _error(workbook)
-    assert "班次 'N2' 未在工作表 'Shifts' 中定义（已定义：D, N）。 请在该表中添加，或更正班次代码。" in text
+    assert "班次 'N2' 未在工作表 'Shifts' 中定义（已定义：D, N）。请在该表中添加，或更正班次代码。" in text
+    assert "文件 team.xlsx，工作表 'Employees'，第 2 行，列 'forbidden shifts 不可上班次'：" in text
     assert "重复的工号 'E001'（第 2 行已有）。" in text
 
 
