@@ -132,24 +132,23 @@ def to_day_matrix(history: CallHistory, minutes: int) -> DayMatrix:
     frame = history.frame
     where = Location(file=history.source)
     if frame.empty:
-        raise InputError("the history holds no rows.", where=where, fix="Give at least two weeks of history.")
+        raise InputError(t("err.fc.no_rows"), where=where, fix=t("err.fc.no_rows.fix"))
     stamps = pd.DatetimeIndex(frame["timestamp"])
     if history.kind == "counts":
         spacing = _native_spacing(stamps)
         if spacing and spacing > minutes and spacing % minutes == 0:
             raise InputError(
-                f"the history has one row every {spacing} min, coarser than the {minutes} min asked for.",
+                t("err.fc.coarse", spacing=spacing, minutes=minutes),
                 where=where,
-                fix=f"Use --interval {spacing}min, or give a history with finer intervals.",
+                fix=t("err.fc.coarse.fix", spacing=spacing),
             )
     first, last = stamps.min().normalize(), stamps.max().normalize()
     n_days = int((last - first).days) + 1
     if n_days < MIN_DAYS:
         raise InputError(
-            f"the history covers {n_days} days ({first.date()} to {last.date()}); at least {MIN_DAYS} "
-            "are needed to learn the weekly pattern.",
+            t("err.fc.too_short", days=n_days, first=first.date(), last=last.date(), need=MIN_DAYS),
             where=where,
-            fix="Give at least two weeks of history (more is better: 8 weeks or more).",
+            fix=t("err.fc.too_short.fix"),
         )
     slots = 1440 // minutes
     day = ((stamps.normalize() - first).days).to_numpy()

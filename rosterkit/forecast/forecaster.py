@@ -47,7 +47,7 @@ def make_calendar(country: str, special_days: dict[date, str] | None = None) -> 
     try:
         return WorkCalendar(country, special_days=overrides)
     except ValueError as exc:
-        raise InputError(f"{exc}.", fix="Use an ISO country code such as CN or US, or none.") from None
+        raise InputError(t("err.sentence", text=exc), fix=t("err.fc.country.fix")) from None
 
 
 def prepare(
@@ -127,20 +127,21 @@ def forecast_calls(
     calendar = calendar or WorkCalendar("CN")
     if end < start:
         raise InputError(
-            f"--end {end} is before --start {start}.", fix="Give an end date on or after the start."
+            t("err.fc.end_before_start", end=end, start=start), fix=t("err.fc.end_before_start.fix")
         )
     if (end - start).days > 400:
-        raise InputError(
-            "the horizon is longer than 400 days.", fix="Forecast at most about a year at a time."
-        )
+        raise InputError(t("err.fc.too_long"), fix=t("err.fc.too_long.fix"))
     methods = registry()
     if method != "auto" and method not in methods:
-        raise InputError(f"unknown method '{method}'.", fix=f"Use auto or one of: {', '.join(methods)}.")
+        raise InputError(
+            t("err.fc.unknown_method", method=method),
+            fix=t("err.fc.unknown_method.fix", known=", ".join(methods)),
+        )
     clean = clean or prepare(history, minutes, calendar, special_days)
     if not clean.valid.any():
         raise InputError(
-            "no usable day in the history (every day is closed, missing or anomalous).",
-            fix="Check the history file: it needs at least two weeks of ordinary days.",
+            t("err.fc.no_usable_day"),
+            fix=t("err.fc.no_usable_day.fix"),
         )
     notes = [
         t(

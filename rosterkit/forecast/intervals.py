@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from rosterkit.errors import InputError
+from rosterkit.labels import t
 
 _PATTERN = re.compile(r"^\s*(\d+)\s*(min|m|minutes?|h|hours?|分钟|小时)?\s*$", re.IGNORECASE)
 
@@ -14,8 +15,8 @@ def parse_interval(text: str | int) -> int:
     match = _PATTERN.match(str(text))
     if not match:
         raise InputError(
-            f"'{text}' is not an interval length.",
-            fix="Write it like 15min, 30min or 1h.",
+            t("err.fc.not_interval", text=text),
+            fix=t("err.fc.not_interval.fix"),
         )
     minutes = int(match.group(1))
     unit = (match.group(2) or "min").lower()
@@ -23,8 +24,8 @@ def parse_interval(text: str | int) -> int:
         minutes *= 60
     if minutes <= 0 or 1440 % minutes:
         raise InputError(
-            f"an interval of {minutes} minutes does not divide a day evenly.",
-            fix="Use a length that divides 24 h, e.g. 5min, 10min, 15min, 30min or 1h.",
+            t("err.fc.uneven_interval", minutes=minutes),
+            fix=t("err.fc.uneven_interval.fix"),
         )
     return minutes
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from rosterkit.errors import InputError
 from rosterkit.forecast import erlang
+from rosterkit.labels import t
 from rosterkit.model import columns as col
 
 
@@ -54,8 +55,8 @@ def staff_requirements(
     if use_upper:
         if col.CALLS_HI not in forecast.columns:
             raise InputError(
-                f"--use-upper needs a '{col.CALLS_HI}' column, and {source} has none.",
-                fix="Write the forecast with prediction intervals (rosterkit forecast --level 80).",
+                t("err.staff.no_upper", column=col.CALLS_HI, source=source),
+                fix=t("err.staff.no_upper.fix"),
             )
         calls = np.nan_to_num(forecast[col.CALLS_HI].to_numpy(float))
     else:
@@ -68,11 +69,11 @@ def staff_requirements(
         aht = np.where(np.isfinite(aht) & (aht > 0), aht, fallback)
     else:
         raise InputError(
-            f"no handle time: {source} has no '{col.AHT_S}' column.",
-            fix="Give --aht SECONDS (the average handle time), or forecast from a history with handle times.",
+            t("err.staff.no_aht", source=source, column=col.AHT_S),
+            fix=t("err.staff.no_aht.fix"),
         )
     if (aht <= 0).any() and (calls[aht <= 0] > 0).any():
-        raise InputError("the average handle time must be above 0 s.", fix="Give --aht SECONDS above 0.")
+        raise InputError(t("err.staff.aht_zero"), fix=t("err.staff.aht_zero.fix"))
     minutes = interval_minutes(forecast[col.INTERVAL_START], default_minutes)
     load = erlang.traffic(calls, aht, minutes * 60)
     result = erlang.required_agents(

@@ -15,6 +15,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "err.loc.join": (", ", "，"),
     "err.located": ("{where}: {problem}", "{where}：{problem}"),
     "err.with_fix": ("{problem} {fix}", "{problem}{fix}"),
+    "err.report": ("{prefix}: {message}", "{prefix}：{message}"),  # how cli/main.py shows an error
     "err.aborted": ("Aborted.", "已中止。"),
     "err.sentence": ("{text}.", "{text}。"),  # a reason from elsewhere (a library, pydantic), as a sentence
     # ---- shared fixes -------------------------------------------------------------------------------
@@ -427,6 +428,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "err.punch.no_date.fix": ("Fill in the date column for this row.", "请填写这一行的日期列。"),
     # ---- attendance settings (io/attendance_settings, cli/attendance) -------------------------------
     "err.att.setting": ("{name}: {detail}.", "{name}：{detail}。"),
+    "err.att.extra": ("Extra inputs are not permitted", "不是已知的设置项"),  # English as pydantic says it
     "err.att.setting.fix": ("Known settings: {known}.", "可用的设置项：{known}。"),
     "err.att.bad_settings": (
         "cannot parse this settings file ({detail}).",
@@ -477,6 +479,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "Use the roster written for this team, or add the shift to the team.",
         "请使用为本团队生成的排班表，或在团队中添加该班次。",
     ),
+    # ---- infeasibility diagnosis (solver/explain): a leave rule instance with the leave named ------
+    "err.infeasible.leave": ("{leave} leave {start} to {end}", "{leave} {start} 至 {end}"),
+    "err.infeasible.half_leave": ("{leave} leave on {start} ({half})", "{start} {leave}（{half}）"),
     # ---- demo (pipeline) ------------------------------------------------------------------------------
     "err.demo.missing": ("the example files {names} are missing.", "缺少示例文件 {names}。"),
     "err.demo.missing.fix": (

@@ -29,8 +29,8 @@ def history_csv(tmp_path: Path) -> Callable[..., Path]:
     return write
 
 
-def run_forecast(cli, history: Path, out: Path, *extra: str):
-    return cli(
+def _forecast_args(history: Path, out: Path) -> tuple:
+    return (
         "forecast",
         history,
         "--start",
@@ -41,8 +41,11 @@ def run_forecast(cli, history: Path, out: Path, *extra: str):
         "none",
         "-o",
         out,
-        *extra,
     )
+
+
+def run_forecast(cli, history: Path, out: Path, *extra: str):
+    return cli(*_forecast_args(history, out), *extra)
 
 
 def test_forecast_writes_one_row_per_interval_including_closed_hours(cli, history_csv, tmp_path):
@@ -306,3 +309,61 @@ def test_call_records_history_gives_calls_and_aht(cli, tmp_path):
     assert frame[col.CALLS].sum() == pytest.approx(300, rel=0.15)
     open_ = frame[col.CALLS] > 0
     assert frame.loc[open_, col.AHT_S].between(120, 240).all()
+
+
+# ---- the same errors in Chinese (--lang zh): every part of the message comes from the catalogue ----
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "timestamp,calls\n2024-03-04 08:00,3\nyesterday,4\n",
+            "错误：文件 history.csv，第 3 行，列 'timestamp'：'yesterday' 不是时间（应为 YYYY-MM-DD HH:MM[:SS]）。"
+            "请更正或删除该行。",
+        ),
+        (
+            "timestamp,calls\n2024-03-04 08:00,3\n2024-03-04 08:30,many\n",
+            "文件 history.csv，第 3 行，列 'calls'：'many' 不是有效的来电量（应为 0 或以上的数字）。",
+        ),
+        (
+            "when,calls\n2024-01-01 08:00,3\n",
+            "文件 history.csv，第 1 行：找不到时间列（现有列：when, calls）。",
+        ),
+        (
+            "timestamp,calls\n2024-03-04 08:00,3\n2024-03-10 08:30,4\n",
+            "历史数据只覆盖 7 天（2024-03-04 至 2024-03-10）；至少需要 14 天才能学到每周规律。请提供至少两周的历史数据",
+        ),
+    ],
+)
+def test_unusable_history_in_chinese(cli, tmp_path, content, expected):
+    path = tmp_path / "history.csv"
+    path.write_text(content, encoding="utf-8")
+    result = cli("--lang", "zh", *_forecast_args(path, tmp_path / "f.csv"))
+    assert result.exit_code == 2, result.output
+    assert expected in result.stderr
+    assert not (tmp_path / "f.csv").exists()
+
+
+def test_option_and_staffing_errors_in_chinese(cli, history_csv, tmp_path):
+    bad = cli(
+        "--lang",
+        "zh",
+        "forecast",
+        history_csv(),
+        "--start",
+        "2024-13-01",
+        "--end",
+        "2024-05-05",
+        "-o",
+        tmp_path / "f.csv",
+    )
+    assert bad.exit_code == 2 and "错误：--start '2024-13-01' 不是日期。请写作 YYYY-MM-DD。" in bad.stderr
+    forecast = tmp_path / "forecast.csv"
+    forecast.write_text("interval_start,calls\n2024-05-06 09:00,100\n", encoding="utf-8")
+    no_target = cli("--lang", "zh", "staff", forecast, "--aht", "180", "-o", tmp_path / "r.csv")
+    assert (
+        no_target.exit_code == 2 and "错误：未给出服务目标。请给出 --service-level 百分比" in no_target.stderr
+    )
+    no_aht = cli("--lang", "zh", "staff", forecast, "--service-level", "80", "-o", tmp_path / "r.csv")
+    assert no_aht.exit_code == 2 and "没有处理时长：forecast.csv 中没有 'aht_s' 列。" in no_aht.stderr
