@@ -26,7 +26,9 @@ def build_settings(values: Mapping[str, Any], source: Path | str | None = None) 
                 t(
                     "err.att.setting",
                     name=".".join(map(str, e["loc"])) or "settings",
-                    detail=e["msg"].removeprefix("Value error, "),
+                    detail=t("err.att.extra")
+                    if e["type"] == "extra_forbidden"
+                    else e["msg"].removeprefix("Value error, "),
                 ),
                 where=Location(file=source) if source else None,
                 fix=t("err.att.setting.fix", known=", ".join(AttendanceSettings.model_fields)),

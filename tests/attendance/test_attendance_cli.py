@@ -301,3 +301,85 @@ def test_text_that_looks_like_a_formula_stays_text(cli, files):
     ws = load_workbook(out / "attendance.xlsx")["Punches not on a shift"]
     assert (ws["C2"].value, ws["C2"].data_type) == ("=cmd|'/c calc'!A1", "s")
     assert (ws["D2"].value, ws["D2"].data_type) == ("@SUM(1)", "s")
+
+
+# ---- the same errors in Chinese (--lang zh): every part of the message comes from the catalogue ----
+
+
+def test_unknown_punch_format_in_chinese(cli, files):
+    bad = _csv(files["dir"] / "p.csv", ["employee_id", "when"], [("E1", "2024-03-04 09:00")])
+    result = cli("--lang", "zh", "attendance", files["roster"], bad, "--out", files["dir"] / "out")
+    assert result.exit_code == 2
+    assert (
+        "错误：文件 p.csv：无法识别的打卡格式：前 30 行中没有已知导出格式的表头行。"
+        "最接近的是 csv，缺少列 'timestamp/打卡时间/日期时间'。已知格式：" in result.stderr
+    )
+    assert "请导出原始打卡记录" in result.stderr
+
+
+def test_bad_timestamp_in_chinese(cli, files):
+    bad = _csv(
+        files["dir"] / "p.csv",
+        ["employee_id", "timestamp"],
+        [("E1", "2024-03-04 09:00"), ("E1", "32/13/2024")],
+    )
+    result = cli("--lang", "zh", "attendance", files["roster"], bad, "--out", files["dir"] / "out")
+    assert result.exit_code == 2
+    assert (
+        "文件 p.csv，第 3 行，列 'timestamp'：无法把 '32/13/2024' 读作日期时间（此列共有 1 个这样的单元格）。"
+        "请写作 YYYY-MM-DD HH:MM" in result.stderr
+    )
+
+
+def test_bad_date_cell_of_a_leave_workbook_in_chinese(cli, files):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "请假"
+    ws.append(["请假登记"])
+    ws.append(["工号", "开始", "结束", "类型"])
+    ws.append(["E1", "2024-03-04", "2024-03-04", "年假"])
+    ws.append(["E1", "下周一", "2024-03-05", "病假"])
+    wb.save(files["dir"] / "leave.xlsx")
+    result = cli(
+        "--lang",
+        "zh",
+        "attendance",
+        files["roster"],
+        files["punches"],
+        "--leave",
+        files["dir"] / "leave.xlsx",
+        "--out",
+        files["dir"] / "out",
+    )
+    assert result.exit_code == 2
+    assert (
+        "错误：文件 leave.xlsx，工作表 '请假'，第 4 行，列 '开始'：无法把 '下周一' 读作日期（此列共有 1 个这样的单元格）。"
+        "请写作 YYYY-MM-DD（或在 Excel 中把该列设为日期/时间格式）。" in result.stderr
+    )
+
+
+def test_leave_and_settings_errors_in_chinese(cli, files):
+    leave = _csv(
+        files["dir"] / "l.csv", ["employee_id", "start", "end", "type"], [("E1", "2024-03-04", "", "holiday")]
+    )
+    out = files["dir"] / "out"
+    result = cli(
+        "--lang", "zh", "attendance", files["roster"], files["punches"], "--leave", leave, "--out", out
+    )
+    assert result.exit_code == 2
+    assert (
+        "文件 l.csv，第 2 行，列 'type'：未知的请假类型 'holiday'。请使用以下之一：personal (事假)"
+        in result.stderr
+    )
+    settings = files["dir"] / "rules.toml"
+    settings.write_text("[attendance]\nlate_grace = 5\n", encoding="utf-8")
+    result = cli(
+        "--lang", "zh", "attendance", files["roster"], files["punches"], "--settings", settings, "--out", out
+    )
+    assert result.exit_code == 2
+    assert (
+        "文件 rules.toml：late_grace：不是已知的设置项。可用的设置项：window_before_start_minutes"
+        in result.stderr
+    )
+    missing = cli("--lang", "zh", "attendance", files["roster"], files["dir"] / "nope.xlsx", "--out", out)
+    assert missing.exit_code == 2 and "错误：文件 nope.xlsx：找不到文件。请检查路径。" in missing.stderr
