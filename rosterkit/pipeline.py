@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rosterkit.errors import InputError, Location
+from rosterkit.labels import t
 
 OUTPUTS = (
     "forecast.csv",
@@ -70,9 +71,9 @@ def demo_inputs(examples_dir: Path) -> dict[str, Path]:
     missing = [p.name for p in paths.values() if not p.is_file()]
     if missing:
         raise InputError(
-            f"the example files {', '.join(missing)} are missing.",
+            t("err.demo.missing", names=", ".join(missing)),
             where=Location(file=examples_dir),
-            fix="Run `python examples/generate.py` in the rosterkit checkout to create them.",
+            fix=t("err.demo.missing.fix"),
         )
     return paths
 

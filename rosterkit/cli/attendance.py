@@ -131,9 +131,7 @@ def command(
     try:
         calendar = WorkCalendar(country)
     except ValueError as exc:
-        raise InputError(
-            f"{exc}.", fix="Use an ISO country code such as CN, or 'none' for weekends only."
-        ) from None
+        raise InputError(t("err.sentence", text=exc), fix=t("err.att.country.fix")) from None
 
     roster_table = read_roster_table(roster)
     names = _names(employees, team)

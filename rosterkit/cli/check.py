@@ -32,16 +32,16 @@ def command(roster_file: Path, team_file: Path) -> None:
     team = read_team(team_file)
     if not roster_file.exists():
         raise InputError(
-            "file not found.", where=Location(file=roster_file), fix="Check the path of the roster."
+            t("err.io.not_found"), where=Location(file=roster_file), fix=t("err.roster.not_found.fix")
         )
     roster = read_any_roster(roster_file, {s.code for s in team.shifts})
     known = {e.id for e in team.employees}
     strangers = [eid for eid in roster.employee_ids if eid not in known]
     if strangers:
         raise InputError(
-            f"employee(s) {', '.join(strangers[:5])} of the roster are not in the team.",
+            t("err.roster.strangers", ids=", ".join(strangers[:5])),
             where=Location(file=roster_file),
-            fix=f"Add them to the team file {team_file.name} or remove them from the roster.",
+            fix=t("err.roster.strangers.fix", team=team_file.name),
         )
     team = team.model_copy(update={"start": roster.start, "end": roster.end})
     report = check(roster, team)

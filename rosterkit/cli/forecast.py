@@ -92,7 +92,9 @@ def _day(text: str, option: str) -> date:
     try:
         return datetime.strptime(text, "%Y-%m-%d").date()
     except ValueError:
-        raise InputError(f"{option} '{text}' is not a date.", fix="Write it as YYYY-MM-DD.") from None
+        raise InputError(
+            t("err.fc.not_date", option=option, text=text), fix=t("err.fc.not_date.fix")
+        ) from None
 
 
 @click.group(
@@ -189,9 +191,8 @@ def backtest_command(**kw: Any) -> None:
     origins = rolling_origins(clean, kw["horizon"], kw["origins"])
     if not origins:
         raise InputError(
-            f"the history is too short for a {kw['horizon']}-day backtest (4 weeks of training are needed "
-            "before the first origin).",
-            fix="Give a longer history, or a shorter --horizon / fewer --origins.",
+            t("err.fc.backtest_short", horizon=kw["horizon"]),
+            fix=t("err.fc.backtest_short.fix"),
         )
     rows, _pooled = run_backtest(clean, registry(), origins, kw["horizon"], calendar, special)
     header = [t("fc.bt.method"), t("fc.bt.origin"), t("fc.bt.wape"), t("fc.bt.mase")]

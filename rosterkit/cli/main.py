@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     try:
         cli.main(args=argv, prog_name="rosterkit", standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        click.echo(labels.t("err.aborted"), err=True)
         sys.exit(130)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     except RosterkitError as exc:
         if debug:
             traceback.print_exc()
-        click.echo(f"{labels.t('error.prefix')}: {exc.message}", err=True)
+        click.echo(labels.t("err.report", prefix=labels.t("error.prefix"), message=exc.message), err=True)
         sys.exit(exc.exit_code)
     except Exception as exc:  # noqa: BLE001 - the one place internal errors become exit 1
         if debug:

@@ -20,9 +20,9 @@ def _month(text: str) -> tuple[date, date]:
         return date(year, month, 1), date(year, month, last)
     except ValueError:
         raise InputError(
-            f"--month {text!r} is not a month.",
+            t("err.cli.not_month", value=repr(text)),
             where=Location(column="--month"),
-            fix="Write it as YYYY-MM, e.g. 2026-03.",
+            fix=t("err.cli.not_month.fix"),
         ) from None
 
 
@@ -122,9 +122,9 @@ def command(
 
     if (repair_from is None) != (previous is None):
         raise InputError(
-            "--repair-from and --previous go together.",
+            t("err.cli.repair_pair"),
             where=Location(column="--repair-from" if repair_from is None else "--previous"),
-            fix="Give both: the day to repair from and the roster to repair.",
+            fix=t("err.cli.repair_pair.fix"),
         )
     inputs = [team_file, requirements, previous]
     outputs = [out_dir / "roster.xlsx", out_dir / "roster.csv", out_dir / "summary.json", summary_path]
@@ -215,10 +215,9 @@ def _in_horizon(rows: list, team, path: Path) -> list:
     if rows and not inside:
         span = f"{min(r.interval_start for r in rows):%Y-%m-%d} .. {max(r.interval_start for r in rows):%Y-%m-%d}"
         raise InputError(
-            f"no interval of the requirements ({span}) falls in the roster period "
-            f"{team.start} .. {team.end}.",
+            t("err.cli.no_overlap", span=span, start=team.start, end=team.end),
             where=Location(file=path, column="interval_start"),
-            fix="Run `rosterkit staff` on a forecast of the roster period, or choose the period with --month.",
+            fix=t("err.cli.no_overlap.fix"),
         )
     if len(inside) < len(rows):
         log(t("roster.requirements_outside", used=len(inside), ignored=len(rows) - len(inside)))

@@ -100,8 +100,8 @@ def command(
     """
     if service_level is None and asa is None:
         raise InputError(
-            "no target given.",
-            fix="Give --service-level PERCENT (with --answer-within SECONDS) and/or --asa SECONDS.",
+            t("err.staff.no_target"),
+            fix=t("err.staff.no_target.fix"),
         )
     refuse_overwriting_inputs([output], [forecast])
     frame = read_forecast(forecast)

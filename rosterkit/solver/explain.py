@@ -23,6 +23,7 @@ from rosterkit.errors import InfeasibleError
 from rosterkit.labels import t
 from rosterkit.model import Team
 from rosterkit.solver.build import build_model
+from rosterkit.solver.check import leave_name
 from rosterkit.solver.context import RuleInstance
 
 MAX_DELETION_STEPS = 40
@@ -100,13 +101,36 @@ def conflicting_instances(team: Team, time_limit_s: float = 20.0) -> list[RuleIn
     return kept
 
 
+def _what(team: Team, inst: RuleInstance) -> str:
+    """What the instance asks, with a leave named in the user's language (年假 rather than the code
+    ``annual`` under --lang zh). The leave rule (solver/rules/daily.py) writes the leave's code into
+    its text; the leave record it came from is found again by rendering that text, and the line is
+    rendered anew with ``check.leave_name``. Any other text is kept as it is."""
+    if inst.employee_id is None:
+        return inst.what
+    for lv in team.leave:
+        if lv.employee_id != inst.employee_id:
+            continue
+        if lv.half_day is None:
+            coded = t("what.leave", leave=lv.type.value, start=lv.start, end=lv.end)
+            named = t("err.infeasible.leave", leave=leave_name(lv.type), start=lv.start, end=lv.end)
+        else:
+            half = t(f"word.{lv.half_day.value}")
+            coded = t("what.half_leave", leave=lv.type.value, start=lv.start, half=half)
+            named = t("err.infeasible.half_leave", leave=leave_name(lv.type), start=lv.start, half=half)
+        if inst.what == coded:
+            return named
+    return inst.what
+
+
 def describe(team: Team, inst: RuleInstance) -> str:
     rule = t(f"rule.{inst.rule}")
+    what = _what(team, inst)
     if inst.employee_id is None:
-        return t("roster.infeasible.team", rule=rule, what=inst.what)
+        return t("roster.infeasible.team", rule=rule, what=what)
     e = team.employee_by_id.get(inst.employee_id)
     who = f"{inst.employee_id} ({e.name})" if e is not None and e.name else inst.employee_id
-    return t("roster.infeasible.item", who=who, rule=rule, what=inst.what)
+    return t("roster.infeasible.item", who=who, rule=rule, what=what)
 
 
 def diagnose(team: Team, time_limit_s: float = 20.0) -> list[str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 
 from rosterkit.errors import InputError, Location
+from rosterkit.labels import t
 from rosterkit.model import Assignment, Roster, RuleSetting, Team
 from rosterkit.solver.build import build_model
 from rosterkit.solver.check import REPAIR_RULE
@@ -25,9 +26,9 @@ def pinned_before(team: Team, previous: Roster, start: date) -> Team:
     """The team with every day before ``start`` pinned to ``previous`` (a day off where it has none)."""
     if not team.start <= start <= team.end:
         raise InputError(
-            f"the repair day {start} is outside the roster's period {team.start} to {team.end}.",
+            t("err.repair.outside", day=start, start=team.start, end=team.end),
             where=Location(column="--repair-from"),
-            fix="Give a date inside the month being repaired.",
+            fix=t("err.repair.outside.fix"),
         )
     known = {s.code for s in team.shifts}
     pins = [a for a in team.pinned if a.date >= start]
@@ -38,9 +39,9 @@ def pinned_before(team: Team, previous: Roster, start: date) -> Team:
             code = previous.shift(e.id, day)
             if code is not None and code not in known:
                 raise InputError(
-                    f"the previous roster has shift {code!r} for {e.id} on {day}, which the team does not define.",
+                    t("err.repair.unknown_shift", code=repr(code), id=e.id, day=day),
                     where=Location(column="--previous"),
-                    fix="Use the roster written for this team, or add the shift to the team.",
+                    fix=t("err.repair.unknown_shift.fix"),
                 )
             pins.append(Assignment(employee_id=e.id, date=day, shift=code))
     return team.model_copy(update={"pinned": tuple(pins)})
@@ -55,7 +56,6 @@ def repair(
 ) -> SolveResult:
     """Re-solve ``team`` from ``start`` with fewest changes to ``previous`` (see the module doc)."""
     from rosterkit.errors import NoSolutionFoundError
-    from rosterkit.labels import t
     from rosterkit.solver.explain import raise_infeasible
 
     options = options or SolveOptions()

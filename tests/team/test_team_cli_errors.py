@@ -103,3 +103,60 @@ def test_not_a_workbook(cli, tmp_path):
     path.write_text("this is not excel", encoding="utf-8")
     text = _roster(cli, path, tmp_path)
     assert "team.xlsx: this file cannot be read as an Excel workbook" in text
+
+
+# ---- the same errors in Chinese (--lang zh): every part of the message comes from the catalogue ----
+
+
+def _roster_zh(cli, team, tmp_path, *extra):
+    out = tmp_path / "out"
+    result = cli("--lang", "zh", "roster", team, "--out", out, "--time-limit", "5", *extra)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert not (out / "roster.csv").exists()
+    return result.stderr
+
+
+def test_missing_team_file_in_chinese(cli, tmp_path):
+    text = _roster_zh(cli, tmp_path / "nope.xlsx", tmp_path)
+    assert text.startswith("错误：文件 nope.xlsx：团队文件不存在。请检查路径")
+
+
+def test_unknown_shift_code_and_bad_date_in_chinese(cli, team_xlsx, tmp_path):
+    _edit(team_xlsx, "Pinned", {"C2": "N2", "B3": "yesterday"})
+    text = _roster_zh(cli, team_xlsx, tmp_path)
+    assert (
+        "文件 team.xlsx，工作表 'Pinned'，第 2 行，列 'shift 班次'：班次 'N2' 未在工作表 'Shifts' 中定义"
+        "（已定义：D, N）。请在该表中添加，或更正班次代码。" in text
+    )
+    assert (
+        "文件 team.xlsx，工作表 'Pinned'，第 3 行，列 'date 日期'：'yesterday' 不是日期。日期请写作" in text
+    )
+
+
+def test_bad_month_option_in_chinese(cli, team_xlsx, tmp_path):
+    text = _roster_zh(cli, team_xlsx, tmp_path, "--month", "2026-13")
+    assert "列 '--month'：--month '2026-13' 不是月份。请写作 YYYY-MM，如 2026-03。" in text
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            "E001,2026-10-01,D\nE001,2026-13-02,N\n",
+            "文件 roster.csv，第 3 行，列 'date'：日期 '2026-13-02' 不是有效日期。日期请写作 YYYY-MM-DD。",
+        ),
+        (
+            "E001,2026-10-01,X\n",
+            "文件 roster.csv，第 2 行，列 'shift'：班次 'X' 未定义（已定义：D, N）。请填写团队的班次代码或请假代码",
+        ),
+        ("E001,2026-10-01,D\nE777,2026-10-02,D\n", "文件 roster.csv：排班表中的员工 E777 不在团队中。"),
+    ],
+)
+def test_bad_roster_for_check_in_chinese(cli, team_xlsx, tmp_path, rows, expected):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("employee_id,date,shift\n" + rows, encoding="utf-8")
+    result = cli("--lang", "zh", "check", roster, team_xlsx)
+    assert result.exit_code == 2, result.output
+    assert expected in result.stderr
+    assert "Traceback" not in result.output
