@@ -3,8 +3,11 @@ fields, locations render in Chinese under --lang zh, and no InputError is built 
 
 from __future__ import annotations
 
+import ast
 import string
 from pathlib import Path
+
+import pytest
 
 from rosterkit import labels
 from rosterkit.errors import InputError, Location
@@ -65,3 +68,44 @@ def test_location_and_message_in_chinese():
         "文件 team.xlsx，工作表 '请假'，第 5 行，列 '开始日期'：日期 'x' 不是有效日期。日期请写作 YYYY-MM-DD。"
     )
     assert str(Location(row=3)) == "第 3 行"
+
+
+# ---- no English-only message can creep back -----------------------------------------------------
+
+# Files another engineer owns whose InputError sites still pass literal text; their keys are already
+# in labels/errors.py (err.facts.*). Remove a file from here once its call sites use t(...).
+PENDING = {"solver/facts.py", "io/curtois.py"}
+
+
+def _literal_messages(path: Path) -> list[int]:
+    """Lines where InputError(...) gets a string literal or f-string as its problem or fix."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lines = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(
+            node.func, "attr", None
+        )  # InputError / errors.InputError
+        if name != "InputError":
+            continue
+        args = node.args[:1] + [k.value for k in node.keywords if k.arg in ("problem", "fix")]
+        if any(isinstance(a, ast.Constant | ast.JoinedStr | ast.BinOp) for a in args):
+            lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_no_input_error_is_built_from_literal_text(path):
+    relative = path.relative_to(PACKAGE).as_posix()
+    found = _literal_messages(path)
+    if relative in PENDING:
+        return
+    assert not found, f"{relative}: InputError with literal text at line(s) {found}; use t('err....')"
+
+
+def test_pending_list_is_not_stale():
+    for relative in PENDING:
+        path = PACKAGE / relative
+        if path.exists():
+            assert _literal_messages(path), f"{relative} is converted: remove it from PENDING"
