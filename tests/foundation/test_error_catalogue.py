@@ -72,8 +72,9 @@ def test_location_and_message_in_chinese():
 
 # ---- no English-only message can creep back -----------------------------------------------------
 
-# Files another engineer owns whose InputError sites still pass literal text; their keys are already
-# in labels/errors.py (err.facts.*). Remove a file from here once its call sites use t(...).
+# Files other engineers own whose InputError sites still pass literal text: solver/facts.py (its keys
+# are ready in labels/errors.py as err.facts.*; only the call sites remain) and io/curtois.py (the
+# benchmark-format importer; no keys yet). Remove a file from here once its call sites use t(...).
 PENDING = {"solver/facts.py", "io/curtois.py"}
 
 
