@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ortools.sat.python import cp_model
+
 from rosterkit.labels import t
 from rosterkit.model import RuleSetting
 from rosterkit.solver.context import ModelContext, Penalty
@@ -14,12 +16,14 @@ def work_hours(ctx: ModelContext, setting: RuleSetting) -> list[Penalty]:
     hour short or over."""
     f = ctx.facts
     out: list[Penalty] = []
+    minutes = {c: f.work_minutes(c) for c in f.shift_by_code}
+    most = f.n * max(minutes.values(), default=0)
     for e in f.employees:
         low, high = f.hours_bounds(e, setting)
         if not low and not high:
             continue
-        total = sum(f.work_minutes(c) * ctx.x[(e.id, i, c)] for i in range(f.n) for c in f.shift_by_code)
-        most = sum(max(f.work_minutes(c) for c in f.shift_by_code) for _ in range(f.n))
+        cells = [(ctx.x[(e.id, i, c)], m) for i in range(f.n) for c, m in minutes.items() if m]
+        total = cp_model.LinearExpr.weighted_sum([v for v, _ in cells], [m for _, m in cells])
         if setting.hard:
             if low:
                 ctx.require(
