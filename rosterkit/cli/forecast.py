@@ -11,6 +11,7 @@ import click
 
 from rosterkit.calendar import WorkCalendar
 from rosterkit.cli.main import log
+from rosterkit.cli.params import InputFile
 from rosterkit.errors import InputError
 from rosterkit.forecast.backtest import backtest as run_backtest
 from rosterkit.forecast.backtest import rolling_origins
@@ -47,7 +48,7 @@ class DefaultGroup(click.Group):
 
 def history_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.argument("history", type=click.Path(exists=True, dir_okay=False, path_type=Path)),
+        click.argument("history", type=InputFile()),
         click.option(
             "--interval", default="30min", show_default=True, help="Interval length: 15min, 30min, 1h."
         ),
@@ -56,7 +57,7 @@ def history_options(fn: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option(
             "--special-days",
-            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            type=InputFile(),
             help="CSV 'date,kind' (closed, special, holiday, workday, rest, makeup).",
         ),
         click.option(

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from rosterkit.cli.main import log
+from rosterkit.cli.params import InputFile
 from rosterkit.errors import InputError
 from rosterkit.forecast.intervals import parse_interval
 from rosterkit.forecast.staffing import StaffingTarget, staff_requirements
@@ -16,7 +17,7 @@ from rosterkit.labels import t
 
 
 @click.command("staff")
-@click.argument("forecast", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("forecast", type=InputFile())
 @click.option(
     "-o",
     "--output",

@@ -38,6 +38,8 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.io.bad_csv": ("not a readable CSV table ({detail}).", "无法读取为 CSV 表格（{detail}）。"),
     "err.io.not_found": ("file not found.", "找不到文件。"),
+    "err.io.folder": ("this is a folder, not a file.", "这是文件夹，不是文件。"),
+    "err.io.folder.fix": ("Give the path of a file in that folder.", "请给出该文件夹中某个文件的路径。"),
     "err.io.bad_workbook": ("cannot read this workbook ({detail}).", "无法读取此工作簿（{detail}）。"),
     "err.io.bad_workbook.fix": (
         "Open it in Excel and save it again as .xlsx.",

@@ -367,3 +367,11 @@ def test_option_and_staffing_errors_in_chinese(cli, history_csv, tmp_path):
     )
     no_aht = cli("--lang", "zh", "staff", forecast, "--service-level", "80", "-o", tmp_path / "r.csv")
     assert no_aht.exit_code == 2 and "没有处理时长：forecast.csv 中没有 'aht_s' 列。" in no_aht.stderr
+
+
+def test_missing_input_files_are_named_in_the_users_language(cli, tmp_path):
+    zh = cli("--lang", "zh", *_forecast_args(tmp_path / "nope.csv", tmp_path / "f.csv"))
+    assert zh.exit_code == 2 and "错误：文件 nope.csv：找不到文件。请检查路径。" in zh.stderr
+    en = cli("staff", tmp_path, "--aht", "180", "--service-level", "80", "-o", tmp_path / "r.csv")
+    assert en.exit_code == 2
+    assert f"Error: {tmp_path.name}: this is a folder, not a file. Give the path of a file" in en.stderr
