@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from rosterkit.errors import InputError, InputErrors, Location
+from rosterkit.io.reasons import reason
 from rosterkit.labels import t
 from rosterkit.model.attendance_settings import AttendanceSettings
 
@@ -26,9 +27,7 @@ def build_settings(values: Mapping[str, Any], source: Path | str | None = None) 
                 t(
                     "err.att.setting",
                     name=".".join(map(str, e["loc"])) or "settings",
-                    detail=t("err.att.extra")
-                    if e["type"] == "extra_forbidden"
-                    else e["msg"].removeprefix("Value error, "),
+                    detail=t("err.att.extra") if e["type"] == "extra_forbidden" else reason(e),
                 ),
                 where=Location(file=source) if source else None,
                 fix=t("err.att.setting.fix", known=", ".join(AttendanceSettings.model_fields)),

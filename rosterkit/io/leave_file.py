@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from rosterkit.errors import InputError, Location, raise_all
 from rosterkit.io.punch_times import to_dates
+from rosterkit.io.reasons import reason
 from rosterkit.io.sheet_rows import read_keyed_table
 from rosterkit.labels import aliases, t
 from rosterkit.model.leave import LEAVE_NAMES_ZH, Approver, HalfDay, Leave, parse_leave_type
@@ -160,7 +161,7 @@ def read_leave(path: Path | str, names: Mapping[str, str] | None = None) -> list
                 )
             )
         except ValidationError as exc:
-            problem = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+            problem = "; ".join(reason(e) for e in exc.errors())
             errors.append(
                 InputError(
                     t("err.sentence", text=problem),

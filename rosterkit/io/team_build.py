@@ -17,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError, create_model
 
 from rosterkit.errors import InputError, Location, raise_all
+from rosterkit.io.reasons import reason
 from rosterkit.labels import t
 from rosterkit.model import (
     Assignment,
@@ -78,12 +79,10 @@ class Record:
 
 
 def _message(err: dict[str, Any], model: type[BaseModel] | None) -> str:
-    msg = str(err.get("msg", "invalid value"))
+    msg = reason(err)
     if err.get("type") == "extra_forbidden":
         known = ", ".join(model.model_fields) if model is not None else "-"
         return t("team.err.unknown_field", field=".".join(map(str, err.get("loc", ()))), known=known)
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, ") :]
     value = err.get("input")
     if err.get("type") == "missing":
         return t("team.err.required")

@@ -490,6 +490,28 @@ LABELS: dict[str, tuple[str, str]] = {
         "Run `python examples/generate.py` in the rosterkit checkout to create them.",
         "请在 rosterkit 源码目录中运行 `python examples/generate.py` 生成它们。",
     ),
+    # ---- why pydantic refused a value (io/reasons.py); English is pydantic's own sentence -------------
+    "err.pyd.greater_than_equal": ("Input should be greater than or equal to {ge}", "应大于或等于 {ge}"),
+    "err.pyd.greater_than": ("Input should be greater than {gt}", "应大于 {gt}"),
+    "err.pyd.less_than_equal": ("Input should be less than or equal to {le}", "应小于或等于 {le}"),
+    "err.pyd.less_than": ("Input should be less than {lt}", "应小于 {lt}"),
+    "err.pyd.int_parsing": ("Input should be a valid integer", "应为整数"),
+    "err.pyd.int_type": ("Input should be a valid integer", "应为整数"),
+    "err.pyd.int_from_float": ("Input should be a valid integer", "应为整数，不能有小数"),
+    "err.pyd.float_parsing": ("Input should be a valid number", "应为数字"),
+    "err.pyd.float_type": ("Input should be a valid number", "应为数字"),
+    "err.pyd.bool_parsing": ("Input should be a valid boolean", "应为 是/否（yes/no）"),
+    "err.pyd.bool_type": ("Input should be a valid boolean", "应为 是/否（yes/no）"),
+    "err.pyd.date_parsing": ("Input should be a valid date", "应为日期（YYYY-MM-DD）"),
+    "err.pyd.date_from_datetime_parsing": ("Input should be a valid date", "应为日期（YYYY-MM-DD）"),
+    "err.pyd.time_parsing": ("Input should be in a valid time format", "应为时间（HH:MM）"),
+    "err.pyd.enum": ("Input should be {expected}", "应为 {expected}"),
+    "err.pyd.literal_error": ("Input should be {expected}", "应为 {expected}"),
+    "err.pyd.string_too_short": (
+        "String should have at least {min_length} character(s)",
+        "至少应有 {min_length} 个字符",
+    ),
+    "err.pyd.string_type": ("Input should be a valid string", "应为文字"),
     # ---- solver facts (solver/facts.py; the lead swaps its call sites to these keys) ---------------
     "err.facts.unknown_rule": ("unknown rule {rule}.", "未知规则 {rule}。"),
     "err.facts.unknown_shift": (

@@ -383,3 +383,12 @@ def test_leave_and_settings_errors_in_chinese(cli, files):
     )
     missing = cli("--lang", "zh", "attendance", files["roster"], files["dir"] / "nope.xlsx", "--out", out)
     assert missing.exit_code == 2 and "错误：文件 nope.xlsx：找不到文件。请检查路径。" in missing.stderr
+
+
+def test_refused_setting_value_in_chinese(cli, files):
+    out = files["dir"] / "out"
+    result = cli(
+        "--lang", "zh", "attendance", files["roster"], files["punches"], "--late-grace", "-1", "--out", out
+    )
+    assert result.exit_code == 2
+    assert "错误：late_grace_minutes：应大于或等于 0。可用的设置项：" in result.stderr

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import string
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -110,3 +111,23 @@ def test_pending_list_is_not_stale():
         path = PACKAGE / relative
         if path.exists():
             assert _literal_messages(path), f"{relative} is converted: remove it from PENDING"
+
+
+def test_pydantic_reasons_in_both_languages():
+    from pydantic import BaseModel, Field, ValidationError
+
+    from rosterkit.io.reasons import reason
+
+    class Sample(BaseModel):
+        n: int = Field(ge=0)
+        kind: Literal["a", "b"] = "a"
+
+    with pytest.raises(ValidationError) as caught:
+        Sample(n=-1, kind="c")
+    errors = caught.value.errors()
+    assert [reason(e) for e in errors] == [
+        "Input should be greater than or equal to 0",
+        "Input should be 'a' or 'b'",
+    ]
+    labels.set_language("zh")
+    assert [reason(e) for e in errors] == ["应大于或等于 0", "应为 'a' 或 'b'"]
