@@ -86,7 +86,7 @@ def read_roster_table(path: Path | str) -> pd.DataFrame:
         column = C.START if out[C.START].isna().iloc[i] else C.END
         known = ", ".join(f"{lt.value} ({zh})" for lt, zh in LEAVE_NAMES_ZH.items())
         raise InputError(
-            t("err.roster.no_time", shift=out[C.SHIFT].iloc[i], column=column),
+            t("err.roster.no_time", shift=out[C.SHIFT].iloc[i], column=t(f"err.roster.when.{column}")),
             where=table.where(i, column),
             fix=t("err.roster.no_time.fix", known=known),
         )

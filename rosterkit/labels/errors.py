@@ -104,8 +104,10 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "err.roster.no_time": (
         "shift '{shift}' has no {column} time, and it is not a leave code.",
-        "班次 '{shift}' 没有 {column} 时间，也不是请假代码。",
+        "班次 '{shift}' 没有{column}时间，也不是请假代码。",
     ),
+    "err.roster.when.start": ("start", "开始"),
+    "err.roster.when.end": ("end", "结束"),
     "err.roster.no_time.fix": (
         "Give the shift's start and end (YYYY-MM-DD HH:MM), or write a leave code: {known}.",
         "请填写班次的开始和结束时间（YYYY-MM-DD HH:MM），或填写请假代码：{known}。",
