@@ -61,8 +61,8 @@ class InputError(RosterkitError):
         self.fix = fix
         where_text = str(self.where)
         text = t("err.located", where=where_text, problem=problem) if where_text else problem
-        if fix:
-            text = t("err.with_fix", problem=text, fix=fix)
+        if fix:  # a sentence ending in ASCII (English, whatever the language) keeps a space before the fix
+            text = f"{text} {fix}" if text[-1:].isascii() else t("err.with_fix", problem=text, fix=fix)
         super().__init__(text)
 
 

@@ -131,3 +131,35 @@ def test_pydantic_reasons_in_both_languages():
     ]
     labels.set_language("zh")
     assert [reason(e) for e in errors] == ["应大于或等于 0", "应为 'a' 或 'b'"]
+
+
+# ---- --lang is in force before any input is read, on every command path --------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (
+            ["forecast", "{d}/nope.csv", "--start", "2024-01-01", "--end", "2024-01-02", "-o", "{d}/f.csv"],
+            "找不到文件",
+        ),
+        (["forecast", "backtest", "{d}/nope.csv"], "找不到文件"),
+        (["forecast", "report", "{d}/nope.csv", "--out", "{d}/rep"], "找不到文件"),
+        (["staff", "{d}/nope.csv", "--aht", "180", "--service-level", "80", "-o", "{d}/r.csv"], "找不到文件"),
+        (["roster", "{d}/nope.xlsx", "--out", "{d}/out"], "团队文件不存在"),
+        (["check", "{d}/roster.csv", "{d}/nope.xlsx"], "团队文件不存在"),
+        (["attendance", "{d}/roster.csv", "{d}/p.csv", "--out", "{d}/out"], "排班表没有任何数据行"),
+        (["template", "-o", "{d}/roster.csv"], "文件已存在"),
+        (["import", "curtois", "{d}/nope.txt", "-o", "{d}/x.toml"], ""),  # io/curtois.py: text still English
+        (["demo", "--out", "{d}/demo", "--examples", "{d}"], "缺少示例文件"),
+    ],
+    ids=lambda v: " ".join(v[:2]) if isinstance(v, list) else None,
+)
+def test_every_command_reports_bad_input_in_chinese(tmp_path, args, expected):
+    from cli_runner import run_cli
+
+    (tmp_path / "roster.csv").write_text("employee_id,date,shift,start,end\n", encoding="utf-8")
+    result = run_cli("--lang", "zh", *(a.format(d=tmp_path) for a in args))
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("错误：文件 "), result.stderr  # the location is rendered in Chinese
+    assert expected in result.stderr
