@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import holidays as holidays_lib
 
+from rosterkit.labels import t
+
 
 class DayKind(StrEnum):
     WORKDAY = "workday"
@@ -39,7 +41,7 @@ def _all_days_off(country: str, year: int) -> dict[date, str]:
     try:
         return dict(holidays_lib.country_holidays(country, years=year))
     except NotImplementedError as exc:
-        raise ValueError(f"no holiday calendar for country code {country!r}") from exc
+        raise ValueError(t("err.calendar.country", country=repr(country))) from exc
 
 
 @lru_cache(maxsize=64)

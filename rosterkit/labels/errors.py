@@ -555,4 +555,35 @@ LABELS: dict[str, tuple[str, str]] = {
         "Give hours (e.g. 174) or 'standard' (21.75 days x 8 h a month).",
         "请填写小时数（如 174），或填 standard（每月 21.75 天 × 8 小时）。",
     ),
+    # reasons written by the domain models' validators and the calendar (shown after the location)
+    "err.model.break_fits": (
+        "break of {minutes} min does not fit in shift {code} ({duration} min)",
+        "休息 {minutes} 分钟超出了班次 {code} 的时长（{duration} 分钟）",
+    ),
+    "err.model.leave_order": (
+        "leave ends ({end}) before it starts ({start})",
+        "请假结束日期（{end}）早于开始日期（{start}）",
+    ),
+    "err.model.half_day_one_date": (
+        "a half-day leave must start and end on the same date",
+        "半天假的开始和结束必须是同一天",
+    ),
+    "err.model.date_or_weekday": ("give a date or a weekday, not both", "请填写日期或星期几，不要同时填写"),
+    "err.model.min_above_max": ("min {min} is above max {max}", "最少人数 {min} 大于最多人数 {max}"),
+    "err.model.horizon_order": (
+        "the horizon ends ({end}) before it starts ({start})",
+        "排班周期结束日期（{end}）早于开始日期（{start}）",
+    ),
+    "err.model.serious_late": (
+        "serious_late_minutes must be greater than late_grace_minutes",
+        "严重迟到分钟数（serious_late_minutes）必须大于迟到宽限分钟数（late_grace_minutes）",
+    ),
+    "err.model.absent_minutes": (
+        "absent_minutes must be at least half_day_absent_minutes",
+        "旷工分钟数（absent_minutes）不能小于旷工半天分钟数（half_day_absent_minutes）",
+    ),
+    "err.calendar.country": (
+        "no holiday calendar for country code {country}",
+        "没有国家代码 {country} 的节假日日历",
+    ),
 }

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from rosterkit.labels import t
+
 
 class AttendanceSettings(BaseModel):
     """Thresholds of the attendance rules (spec section 5). All durations are minutes."""
@@ -53,9 +55,9 @@ class AttendanceSettings(BaseModel):
     @model_validator(mode="after")
     def _ordered(self) -> AttendanceSettings:
         if not self.late_grace_minutes < self.serious_late_minutes:
-            raise ValueError("serious_late_minutes must be greater than late_grace_minutes")
+            raise ValueError(t("err.model.serious_late"))
         if not self.half_day_absent_minutes <= self.absent_minutes:
-            raise ValueError("absent_minutes must be at least half_day_absent_minutes")
+            raise ValueError(t("err.model.absent_minutes"))
         return self
 
     def round_overtime(self, minutes: int) -> int:

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from pydantic import Field, model_validator
 
+from rosterkit.labels import t
 from rosterkit.model.base import Model
 
 
@@ -26,9 +27,9 @@ class ShiftDemand(Model):
     @model_validator(mode="after")
     def _consistent(self) -> ShiftDemand:
         if self.date is not None and self.weekday is not None:
-            raise ValueError("give a date or a weekday, not both")
+            raise ValueError(t("err.model.date_or_weekday"))
         if self.min is not None and self.max is not None and self.min > self.max:
-            raise ValueError(f"min {self.min} is above max {self.max}")
+            raise ValueError(t("err.model.min_above_max", min=self.min, max=self.max))
         return self
 
     def applies(self, day: date) -> bool:

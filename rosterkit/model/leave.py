@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import model_validator
 
+from rosterkit.labels import t
 from rosterkit.model.base import Model
 
 
@@ -70,9 +71,9 @@ class Leave(Model):
     @model_validator(mode="after")
     def _order(self) -> Leave:
         if self.end < self.start:
-            raise ValueError(f"leave ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(t("err.model.leave_order", end=self.end, start=self.start))
         if self.half_day is not None and self.end != self.start:
-            raise ValueError("a half-day leave must start and end on the same date")
+            raise ValueError(t("err.model.half_day_one_date"))
         return self
 
     @property

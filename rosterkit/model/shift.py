@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 
 from pydantic import Field, model_validator
 
+from rosterkit.labels import t
 from rosterkit.model.base import Model
 
 CODE_PATTERN = r"^[^\s,;|=]{1,16}$"
@@ -28,8 +29,12 @@ class ShiftType(Model):
     def _break_fits(self) -> ShiftType:
         if self.break_minutes >= self.duration_minutes:
             raise ValueError(
-                f"break of {self.break_minutes} min does not fit in shift {self.code} "
-                f"({self.duration_minutes} min)"
+                t(
+                    "err.model.break_fits",
+                    minutes=self.break_minutes,
+                    code=self.code,
+                    duration=self.duration_minutes,
+                )
             )
         return self
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from pydantic import Field, model_validator
 
+from rosterkit.labels import t
 from rosterkit.model.base import Model
 from rosterkit.model.demand import IntervalRequirement, ShiftDemand, SkillCover
 from rosterkit.model.employee import Employee
@@ -36,7 +37,7 @@ class Team(Model):
     @model_validator(mode="after")
     def _horizon(self) -> Team:
         if self.end < self.start:
-            raise ValueError(f"the horizon ends ({self.end}) before it starts ({self.start})")
+            raise ValueError(t("err.model.horizon_order", end=self.end, start=self.start))
         return self
 
     @property

@@ -160,3 +160,10 @@ def test_bad_roster_for_check_in_chinese(cli, team_xlsx, tmp_path, rows, expecte
     assert result.exit_code == 2, result.output
     assert expected in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_leave_end_before_start_in_chinese(cli, team_xlsx, tmp_path):
+    # the reason comes from the Leave model's validator, through the catalogue too
+    _edit(team_xlsx, "Leave", {"B2": date(2026, 10, 9), "C2": date(2026, 10, 7), "E2": None})
+    text = _roster_zh(cli, team_xlsx, tmp_path)
+    assert "工作表 'Leave'，第 2 行：请假结束日期（2026-10-07）早于开始日期（2026-10-09）" in text
