@@ -26,20 +26,26 @@ COVERAGE_RULES = ("interval_coverage", "shift_demand")
 @dataclass
 class Aggregate:
     targets: dict[tuple[int, str], int]  # (day index, shift code) -> people
-    lower_bound: int  # of the coverage cost (rules COVERAGE_RULES) of any roster
+    lower_bound: int  # of the cost of the rules ``rules`` of any roster
     optimal: bool
+    rules: frozenset[str] = frozenset(COVERAGE_RULES)
 
 
-def solve_counts(facts: Facts, dtime: float = 1.0, seed: int = 0) -> Aggregate | None:
-    """Solve the counts model within ``dtime`` units of deterministic time (reproducible)."""
+def coverage_model_applies(facts: Facts) -> bool:
+    """The counts model needs soft interval coverage or shift demand rules to say anything."""
+    cover_rows = [r for r in facts.settings if r.rule in COVERAGE_RULES]
+    return bool(cover_rows) and not any(r.hard for r in facts.rows("interval_coverage"))
+
+
+def add_counts(m: cp_model.CpModel, facts: Facts) -> tuple[dict[tuple[int, str], cp_model.IntVar], list]:
+    """Add the counts ``n[day, shift]``, the constraints on them every roster satisfies, and the
+    coverage cost terms (exactly as the full model counts them) to ``m``; returns (n, terms)."""
     f = facts
-    cover_rows = [r for r in f.settings if r.rule in COVERAGE_RULES]
-    if not cover_rows or any(r.hard for r in f.rows("interval_coverage")):
-        return None
-    m = cp_model.CpModel()
     codes = [s.code for s in f.shifts]
     people = len(f.employees)
-    leave_on, pinned_on, eligible_on = f.enabled("leave"), f.enabled("pinned"), f.enabled("eligibility")
+    leave_on, pinned_on, eligible_on = (
+        any(r.hard for r in f.rows(k)) for k in ("leave", "pinned", "eligibility")
+    )
     avail = []
     for i in range(f.n):
         free = [
@@ -52,11 +58,12 @@ def solve_counts(facts: Facts, dtime: float = 1.0, seed: int = 0) -> Aggregate |
             {c: sum(1 for e in free if not eligible_on or e.may_work(c)) for c in codes} | {"*": len(free)}
         )
     n = {(i, c): m.new_int_var(0, avail[i][c], f"n[{i},{c}]") for i in range(f.n) for c in codes}
-    if f.enabled("one_shift_per_day"):
+    one_a_day = any(r.hard for r in f.rows("one_shift_per_day"))
+    if one_a_day:
         for i in range(f.n):
             m.add(sum(n[(i, c)] for c in codes) <= avail[i]["*"])
     rest = [float(r.params.get("hours", 11)) for r in f.rows("min_rest") if r.hard]
-    if rest and f.enabled("one_shift_per_day"):
+    if rest and one_a_day:
         hours = max(rest)
         for i in range(1, f.n):
             for a in codes:
@@ -113,6 +120,25 @@ def solve_counts(facts: Facts, dtime: float = 1.0, seed: int = 0) -> Aggregate |
                         o = m.new_int_var(0, people, "")
                         m.add(n[(i, c)] - o <= d.target)
                         terms.append(d.over_weight * w * o)
+    return n, terms
+
+
+def solve_counts(facts: Facts, dtime: float = 1.0, seed: int = 0, personal: bool = True) -> Aggregate | None:
+    """Solve the counts model within ``dtime`` units of deterministic time (reproducible). With
+    ``personal``, each person's least cost by working days (``bound.py``) joins it and the bound
+    covers those rules too."""
+    if not coverage_model_applies(facts):
+        return None
+    m = cp_model.CpModel()
+    n, terms = add_counts(m, facts)
+    rules = set(COVERAGE_RULES)
+    if personal and any(r.hard for r in facts.rows("one_shift_per_day")):
+        from rosterkit.solver.bound import PERSONAL_RULES, add_personal_costs
+
+        personal_terms = add_personal_costs(m, facts, sum(n.values()))
+        if personal_terms is not None:
+            terms += personal_terms
+            rules |= set(PERSONAL_RULES)
     m.minimize(sum(terms))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
@@ -123,4 +149,6 @@ def solve_counts(facts: Facts, dtime: float = 1.0, seed: int = 0) -> Aggregate |
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     bound = int(-(-solver.best_objective_bound // 1))
-    return Aggregate({k: solver.value(v) for k, v in n.items()}, bound, code == cp_model.OPTIMAL)
+    return Aggregate(
+        {k: solver.value(v) for k, v in n.items()}, bound, code == cp_model.OPTIMAL, frozenset(rules)
+    )

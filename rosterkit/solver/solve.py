@@ -215,6 +215,41 @@ def order_for_symmetry(facts: Facts, worked: set[Triple]) -> set[Triple]:
     return result
 
 
+# The counts-first roster (counts_first.py) runs when the time limit is at least this long, with
+# this share of it; the full search starts from it when it beats the greedy roster.
+COUNTS_FIRST_MIN_S = 10.0
+COUNTS_FIRST_SHARE = 0.35
+
+
+def _counts_first(
+    built: BuiltModel, targets: dict[tuple[int, str], int], options: SolveOptions, hinted: float | None
+) -> tuple[set[Triple], float] | None:
+    """The counts-first roster, completed as the model's hint, when it beats ``hinted``; else None
+    (and the hint left as it was)."""
+    from rosterkit.solver.counts_first import counts_first_roster
+
+    found = counts_first_roster(
+        built.facts,
+        targets,
+        time_limit_s=options.time_limit_s * COUNTS_FIRST_SHARE,
+        workers=options.workers,
+        seed=options.seed,
+        deterministic=options.deterministic,
+        dtime_per_second=DTIME_PER_SECOND,
+    )
+    if found is None or (hinted is not None and found[1] >= hinted):
+        return None
+    worked = order_for_symmetry(built.facts, found[0]) if options.symmetry else found[0]
+    saved = list(built.model.proto.solution_hint.vars), list(built.model.proto.solution_hint.values)
+    objective = complete_hint(built, worked)
+    if objective is None:  # cannot happen for a roster of the same rules; keep the old hint then
+        built.model.clear_hints()
+        for index, value in zip(*saved, strict=True):
+            built.model.add_hint(built.model.get_int_var_from_proto_index(index), value)
+        return None
+    return worked, objective
+
+
 def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     """Solve an already built model (see ``solve``)."""
     t0 = time.perf_counter()
@@ -225,12 +260,12 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     targets = None
     lower_bound = 0.0
     if built.rules >= {r.rule for r in facts.settings}:  # every rule in force is in the model
-        from rosterkit.solver.aggregate import COVERAGE_RULES, solve_counts
+        from rosterkit.solver.aggregate import solve_counts
 
         agg = solve_counts(facts, dtime=1.0, seed=options.seed)
         if agg is not None:
             targets = agg.targets
-            cover = [(p.var, p.cost) for p in built.penalties if p.rule in COVERAGE_RULES]
+            cover = [(p.var, p.cost) for p in built.penalties if p.rule in agg.rules]
             if agg.lower_bound > 0 and cover:
                 # a proven bound of a relaxation (see aggregate.py): redundant, tightens the bound
                 built.model.add(sum(c * v for v, c in cover) >= agg.lower_bound)
@@ -255,15 +290,24 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
         first_s = time.perf_counter() - t0
         if options.log is not None:
             options.log(Progress(hinted, lower_bound, first_s))
+    if targets is not None and options.hint is None and options.time_limit_s >= COUNTS_FIRST_MIN_S:
+        better = _counts_first(built, targets, options, hinted)
+        if better is not None:
+            hint, hinted = better
+            if options.log is not None:
+                options.log(Progress(hinted, lower_bound, time.perf_counter() - t0))
     hook = None
     if options.use_lns:
         from rosterkit.solver.search import run as hook  # search imports this module: not at the top
     t_search = time.perf_counter() - t0
     searching = options
+    if options.time_limit_s >= COUNTS_FIRST_MIN_S:  # the search gets what the first rosters left
+        searching = replace(options, time_limit_s=max(1.0, options.time_limit_s - t_search))
     if options.log is not None:  # progress times from the start of solve, not of the search
         log = options.log
         searching = replace(
-            options, log=lambda p: log(Progress(p.objective, max(p.bound, lower_bound), p.seconds + t_search))
+            searching,
+            log=lambda p: log(Progress(p.objective, max(p.bound, lower_bound), p.seconds + t_search)),
         )
     raw = hook(built, searching, cpsat) if hook is not None else cpsat(built, searching)
     if first_s is None and raw.first_solution_s is not None:
