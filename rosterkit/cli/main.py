@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import click
 
 from rosterkit import labels
+from rosterkit.cli import click_text
 from rosterkit.errors import RosterkitError
 
 
@@ -76,9 +77,26 @@ def _register() -> None:
 _register()
 
 
+def _early_language(argv: list[str]) -> None:
+    """Apply ``--lang`` before click parses the command line, so that its errors (e.g. an unknown
+    command, found before the group's callback runs) are in that language too."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang" or arg.startswith("--lang="):
+            value = arg.partition("=")[2] or next(args, "")
+            if value in ("en", "zh"):
+                labels.set_language(value)
+                return
+        elif not arg.startswith("-"):  # the command: group options come before it
+            break
+    labels.set_language(None)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the group, turning rosterkit errors into messages and exit codes."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    click_text.install()  # click's own parse errors in the chosen language too
+    _early_language(argv if argv is not None else sys.argv[1:])
     try:
         cli.main(args=argv, prog_name="rosterkit", standalone_mode=False)
     except click.exceptions.Abort:
