@@ -10,12 +10,14 @@ from typing import Any
 
 from ortools.sat.python import cp_model
 
+from rosterkit.solver.search.construct import construct_roster, per_employee_hard
 from rosterkit.solver.search.lns import CostTerm, LnsProblem, solve_with_lns
 from rosterkit.solver.search.rolling import rolling_roster
 
 # Above this many days the first roster comes from the rolling horizon (at 56, Curtois 19 got none).
 LONG_HORIZON_DAYS = 84
 ROLLING_SHARE = 0.8  # of the budget, for the rolling horizon
+CONSTRUCT_SHARE = 0.25  # of the budget, for the employee-by-employee first roster
 
 
 def values_of(
@@ -39,6 +41,18 @@ def values_of(
     if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return list(solver.response_proto.solution), solver.objective_value
+
+
+def hint_objective(model: cp_model.CpModel) -> float | None:
+    """The objective of the model's hint when it gives every variable a value, else None."""
+    proto = model.proto
+    hint = proto.solution_hint
+    if len(hint.vars) != len(proto.variables):
+        return None
+    value = dict(zip(hint.vars, hint.values, strict=True))
+    objective = proto.objective
+    total = sum(c * value[v] for v, c in zip(objective.vars, objective.coeffs, strict=True))
+    return (total + objective.offset) * (objective.scaling_factor or 1.0)
 
 
 def problem_of(built: Any) -> LnsProblem:
@@ -73,7 +87,27 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
 
     initial = None
     first_s = None
-    if facts.n > LONG_HORIZON_DAYS and not facts.team.history:
+    constructed = None
+    if per_employee_hard(facts):
+        worked = construct_roster(
+            facts, time_limit_s=options.time_limit_s * CONSTRUCT_SHARE, seed=options.seed
+        )
+        if worked is not None:
+            if options.symmetry:
+                from rosterkit.solver.solve import order_for_symmetry
+
+                worked = order_for_symmetry(facts, worked)
+            constructed = values_of(built, worked, options.time_limit_s * 0.1)
+            if constructed is not None:
+                first_s = time.perf_counter() - t0
+                report(first_s, constructed[1])
+                hinted = hint_objective(built.model)
+                if hinted is not None and hinted < constructed[1]:
+                    constructed = None  # the roster the model is hinted with (e.g. greedy) is better
+    long_horizon = facts.n > LONG_HORIZON_DAYS
+    if long_horizon and constructed is not None:
+        initial, constructed = constructed, None
+    elif long_horizon and not facts.team.history:
         worked = rolling_roster(
             facts.team,
             lambda team: build_model(team, symmetry=False),
@@ -95,6 +129,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
         on_solution=report,
         initial=initial,
         deterministic=options.deterministic,
+        hint=constructed,
     )
     if result.values is None:
         return RawSolution(result.status, None, None, result.bound)

@@ -201,6 +201,7 @@ def solve_with_lns(
     initial: tuple[list[int], float] | None = None,
     dtime_budget: float | None = None,
     deterministic: bool = True,
+    hint: tuple[list[int], float] | None = None,
 ) -> LnsResult:
     """Full solve for ``full_share`` of the budget, then LNS for the rest (see the module docstring).
     ``on_solution(seconds, objective)`` is called on every new best (for progress lines). With
@@ -209,8 +210,12 @@ def solve_with_lns(
     (the search is then reproducible as long as the wall clock does not end it first).
     ``deterministic`` runs the full solve in CP-SAT's interleaved mode (reproducible); off, CP-SAT's
     ordinary parallel portfolio, which finds better rosters on some instances (e.g. Curtois–Qu 9)
-    but not the same ones twice. The LNS phase is reproducible from a given incumbent either way."""
+    but not the same ones twice. The LNS phase is reproducible from a given incumbent either way.
+    ``hint`` (a solution's values and objective, e.g. the employee-by-employee roster) is the full
+    solve's hint, and the LNS starts from it when the full solve finds nothing better."""
     t0 = time.perf_counter()
+    if hint is not None and full_share <= 0:
+        initial = hint
     if initial is not None:
         return _improve(
             problem,
@@ -227,6 +232,10 @@ def solve_with_lns(
             dtime_budget,
         )
     tracker = _Tracker(t0, on_solution)
+    if hint is not None:
+        problem.model.clear_hints()
+        problem.model.proto.solution_hint.vars.extend(range(len(hint[0])))
+        problem.model.proto.solution_hint.values.extend(hint[0])
     solver = cp_model.CpSolver()
     set_solver_parameters(
         solver,
@@ -249,6 +258,21 @@ def solve_with_lns(
         )
     if status == cp_model.INFEASIBLE:
         return LnsResult("infeasible", None, None, None, time.perf_counter() - t0, None)
+    if hint is not None and (status != cp_model.FEASIBLE or solver.objective_value > hint[1]):
+        return _improve(
+            problem,
+            list(hint[0]),
+            hint[1],
+            bound,
+            t0,
+            0.0,
+            [],
+            time_limit_s,
+            workers,
+            seed,
+            on_solution,
+            dtime_budget,
+        )
     if status != cp_model.FEASIBLE:
         # No roster yet: search the full model for the rest of the budget with CP-SAT's parallel
         # portfolio (finds first rosters where the interleaved search does not, e.g. Curtois 12).

@@ -1,0 +1,209 @@
+"""A first roster built one employee at a time, for teams whose hard rules each bind one employee.
+
+When every rule that ties employees together (cover of shifts and intervals, skill cover, fairness)
+is soft, any combination of rosters that each keep their own employee's hard rules is a roster of
+the team. Then a first roster can be built the way a supervisor fills a plan: take the employees one
+after another, and give each the month that is best for the team as it stands: a small CP-SAT model
+of that employee alone (the ordinary model of a one-person team, every rule in force but the cross-
+employee ones) whose objective is the employee's own penalties (requests, soft rules) plus the
+change in the cover penalties their shifts make, given the people already placed. One more person
+on a shift changes a cover term by one unit, so that change is linear in the employee's shifts and
+exact (a shift short of its target gains the under weight, one at or above it pays the over weight).
+
+The cover penalties priced here are those of ``shift_demand`` (min, max, target rows) and
+``interval_coverage``; skill cover and fairness are not priced (the search that follows sees them).
+Everything is deterministic: one worker, deterministic-time limits, employees in team order.
+
+    if per_employee_hard(facts):
+        worked = construct_roster(facts, time_limit_s=10, seed=0)   # (employee, day, shift) triples
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from ortools.sat.python import cp_model
+
+from rosterkit.solver.facts import Facts
+from rosterkit.solver.search.params import DETERMINISTIC_PER_SECOND
+
+Triple = tuple[str, int, str]
+
+RETRIES = 2
+CROSS_EMPLOYEE = frozenset({"interval_coverage", "shift_demand", "skill_cover", "fairness"})
+
+
+def _has_rows(facts: Facts, rule: str) -> bool:
+    """Whether a cross-employee rule has anything to judge in this team."""
+    if rule == "shift_demand":
+        return bool(facts.team.demand)
+    if rule == "interval_coverage":
+        return bool(facts.team.requirements)
+    if rule == "skill_cover":
+        return bool(facts.team.skill_cover)
+    return True
+
+
+def per_employee_hard(facts: Facts) -> bool:
+    """True when every hard rule in force binds one employee at a time (each cross-employee rule is
+    soft or has nothing to judge): then employee-by-employee rosters make a roster of the team."""
+    return not any(s.hard and s.rule in CROSS_EMPLOYEE and _has_rows(facts, s.rule) for s in facts.settings)
+
+
+class CoverPrices:
+    """The cover terms of the soft cover rules and the people placed so far; ``price(day, code)`` is
+    what one more person on that shift changes in the team's cover penalties."""
+
+    def __init__(self, facts: Facts) -> None:
+        self.facts = facts
+        codes = [s.code for s in facts.shifts]
+        self.count = {(i, c): 0 for i in range(facts.n) for c in codes}
+        # (day, code) -> [(min, max, target, under weight, over weight)] of shift demand
+        self.demand: dict[tuple[int, str], list[tuple[int | None, int | None, int | None, int, int]]] = {}
+        for setting in facts.settings:
+            if setting.rule != "shift_demand" or setting.hard:
+                continue
+            for i in range(facts.n):
+                for c in codes:
+                    row = facts.demand_row(i, c)
+                    if row is None:
+                        continue
+                    terms = self.demand.setdefault((i, c), [])
+                    under, over = row.under_weight * setting.weight, row.over_weight * setting.weight
+                    terms.append((row.min, row.max, row.target, under, over))
+        # interval k: people on duty so far (history included) and its rows' weights
+        self.on_duty: list[int] = []
+        self.interval_terms: list[list[tuple[int, int, int]]] = []  # (required, under, over)
+        self.covering: dict[tuple[int, str], list[int]] = {}
+        cover_rows = [s for s in facts.settings if s.rule == "interval_coverage" and not s.hard]
+        if cover_rows and facts.team.requirements:
+            for k, (iv, pairs) in enumerate(zip(facts.intervals, facts.coverers, strict=True)):
+                known = sum(
+                    1
+                    for di, code in pairs
+                    if di < 0
+                    for e in facts.employees
+                    if facts.history_on(e.id, -1) == code
+                )
+                self.on_duty.append(known)
+                self.interval_terms.append(
+                    [
+                        (
+                            iv.required,
+                            int(s.params.get("under_weight", 100)) * s.weight,
+                            int(s.params.get("over_weight", 1)) * s.weight,
+                        )
+                        for s in cover_rows
+                    ]
+                )
+                for di, code in pairs:
+                    if di >= 0:
+                        self.covering.setdefault((di, code), []).append(k)
+
+    def price(self, i: int, code: str) -> int:
+        """The change in cover penalties from one more person on ``code`` on day ``i``."""
+        c = self.count[(i, code)]
+        delta = 0
+        for low, high, target, under, over in self.demand.get((i, code), ()):
+            if low is not None and c < low:
+                delta -= under
+            if high is not None and c >= high:
+                delta += over
+            if target is not None:
+                if c < target:
+                    delta -= under if target else 0
+                else:
+                    delta += over
+        for k in self.covering.get((i, code), ()):
+            on = self.on_duty[k]
+            for required, under, over in self.interval_terms[k]:
+                delta += -under if on < required else over
+        return delta
+
+    def place(self, i: int, code: str, sign: int = 1) -> None:
+        """Count one more (``sign`` -1: one fewer) person on ``code`` on day ``i``."""
+        self.count[(i, code)] += sign
+        for k in self.covering.get((i, code), ()):
+            self.on_duty[k] += sign
+
+
+def one_employee_facts(facts: Facts, employee_id: str) -> Facts:
+    """The facts of a team of one: that employee, their own leave, requests, pinned days and history,
+    and the team's rules in force except the cross-employee ones."""
+    team = facts.team
+    alone = team.model_copy(
+        update={
+            "employees": tuple(e for e in team.employees if e.id == employee_id),
+            "leave": tuple(x for x in team.leave if x.employee_id == employee_id),
+            "requests": tuple(x for x in team.requests if x.employee_id == employee_id),
+            "pinned": tuple(x for x in team.pinned if x.employee_id == employee_id),
+            "history": tuple(x for x in team.history if x.employee_id == employee_id),
+            "demand": (),
+            "skill_cover": (),
+            "requirements": (),
+        }
+    )
+    one = Facts(alone)
+    one.settings = [s for s in facts.settings if s.rule not in CROSS_EMPLOYEE]
+    return one
+
+
+def _solver(seconds: float, seed: int) -> cp_model.CpSolver:
+    """One worker with the full LP relaxation (a single employee's month with hard minimum and
+    maximum minutes: the default one-worker search found no roster in 5 s on Curtois 20, this one
+    in 0.1-0.4 s), stopped by deterministic time."""
+    solver = cp_model.CpSolver()
+    params = solver.parameters
+    params.num_workers = 1
+    params.linearization_level = 2
+    params.random_seed = seed
+    params.max_deterministic_time = seconds * DETERMINISTIC_PER_SECOND
+    params.max_time_in_seconds = max(1.0, 4 * seconds)
+    return solver
+
+
+def construct_roster(
+    facts: Facts,
+    *,
+    time_limit_s: float,
+    seed: int = 0,
+    build: Callable[[Facts], object] | None = None,
+) -> set[Triple] | None:
+    """A roster of the team built employee by employee (see the module docstring), or None when
+    one employee's own rules have no roster in their share of the time (or none at all). Each
+    employee's solve has an equal share of ``time_limit_s`` as deterministic time, so the result
+    depends only on the team and the seed; the wall clock stops the construction (None) only when
+    it runs far over, on an overloaded machine."""
+    if build is None:
+        from rosterkit.solver.build import build_model
+
+        def build(one: Facts) -> object:
+            return build_model(one, symmetry=False)
+
+    t0 = time.perf_counter()
+    prices = CoverPrices(facts)
+    share = max(0.05, time_limit_s / max(1, len(facts.employees)))
+    worked: set[Triple] = set()
+    for e in facts.employees:
+        built = build(one_employee_facts(facts, e.id))
+        x = built.x  # type: ignore[attr-defined]
+        cells = [(var, prices.price(i, code)) for (_eid, i, code), var in x.items()]
+        cells = [(v, p) for v, p in cells if p]
+        extra = cp_model.LinearExpr.weighted_sum([v for v, _ in cells], [p for _, p in cells])
+        model: cp_model.CpModel = built.model  # type: ignore[attr-defined]
+        model.minimize(built.objective + extra)  # type: ignore[attr-defined]
+        for attempt in range(RETRIES + 1):  # no roster in its share: again with four times as much
+            solver = _solver(share * 4**attempt, seed)
+            status = solver.solve(model)
+            if status != cp_model.UNKNOWN:
+                break
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        for (eid, i, code), var in x.items():
+            if solver.boolean_value(var):
+                worked.add((eid, i, code))
+                prices.place(i, code)
+        if time.perf_counter() - t0 > 3 * time_limit_s + 5:
+            return None
+    return worked
