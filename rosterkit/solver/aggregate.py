@@ -14,7 +14,7 @@ days in every window under a hard weekly-rest rule). So it is a relaxation:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
@@ -29,6 +29,7 @@ class Aggregate:
     lower_bound: int  # of the cost of the rules ``rules`` of any roster
     optimal: bool
     rules: frozenset[str] = frozenset(COVERAGE_RULES)
+    workdays: dict[str, int] = field(default_factory=dict)  # employee id -> working days (personal)
 
 
 def coverage_model_applies(facts: Facts) -> bool:
@@ -132,12 +133,14 @@ def solve_counts(facts: Facts, dtime: float = 1.0, seed: int = 0, personal: bool
     m = cp_model.CpModel()
     n, terms = add_counts(m, facts)
     rules = set(COVERAGE_RULES)
+    workdays: dict = {}
     if personal and any(r.hard for r in facts.rows("one_shift_per_day")):
         from rosterkit.solver.bound import PERSONAL_RULES, add_personal_costs
 
-        personal_terms = add_personal_costs(m, facts, sum(n.values()))
-        if personal_terms is not None:
-            terms += personal_terms
+        personal = add_personal_costs(m, facts, sum(n.values()))
+        if personal is not None:
+            terms += personal[0]
+            workdays = personal[1]
             rules |= set(PERSONAL_RULES)
     m.minimize(sum(terms))
     solver = cp_model.CpSolver()
@@ -150,5 +153,9 @@ def solve_counts(facts: Facts, dtime: float = 1.0, seed: int = 0, personal: bool
         return None
     bound = int(-(-solver.best_objective_bound // 1))
     return Aggregate(
-        {k: solver.value(v) for k, v in n.items()}, bound, code == cp_model.OPTIMAL, frozenset(rules)
+        {k: solver.value(v) for k, v in n.items()},
+        bound,
+        code == cp_model.OPTIMAL,
+        frozenset(rules),
+        {eid: solver.value(v) for eid, v in workdays.items()},
     )

@@ -2,12 +2,12 @@
 
 For one person, ``least_cost(facts, employee)[w]`` is the least cost of the rules that only need
 working / not working (the soft minimum of consecutive days off, day-off and day-on requests, the
-under-hours cost of ``work_hours``), over every sequence of working days of that person with ``w``
+cost of ``work_hours`` under the minimum or over the maximum), over every sequence of working days of that person with ``w``
 working days keeping the hard rules of that kind (weekly rest, maximum consecutive days, leave,
 pinned days, history); None when no such sequence exists. A dynamic programme over the days,
 judging each rule exactly as the checker does (a run of days off touching either end of what is
-known is not judged; hours count every shift at the longest one the person may work, which only
-lowers the cost).
+known is not judged; hours count every shift at the longest one the person may work below the
+minimum and at the shortest above the maximum, which only lowers the cost).
 
 ``add_personal_costs`` adds, per person, the working-day count ``w`` and a cost at least the
 convex envelope of that table to a counts model, tied to the counts (``sum_p w_p = shifts
@@ -110,14 +110,21 @@ def least_cost(facts: Facts, employee: Employee) -> list[int | None]:
 
 
 def _hours_cost(f: Facts, employee: Employee):
-    eligible = not _hard(f, "eligibility")
-    longest = max(
-        (f.work_minutes(s.code) for s in f.shifts if eligible or f.eligible(employee, s.code)), default=0
-    )
-    rows = [(r, f.hours_bounds(employee, r)[0]) for r in f.rows("work_hours") if not r.hard]
+    """The work_hours cost by working days: under the minimum with every shift at the longest the
+    person may work, over the maximum with every shift at the shortest (both at most the truth)."""
+    everything = not _hard(f, "eligibility")
+    minutes = [f.work_minutes(s.code) for s in f.shifts if everything or f.eligible(employee, s.code)]
+    longest, shortest = max(minutes, default=0), min(minutes, default=0)
+    rows = [(r, *f.hours_bounds(employee, r)) for r in f.rows("work_hours") if not r.hard]
 
     def cost(w: int) -> int:
-        return sum(r.weight * -(-(low - longest * w) // 60) for r, low in rows if low and longest * w < low)
+        total = 0
+        for r, low, high in rows:
+            if low and longest * w < low:
+                total += r.weight * -(-(low - longest * w) // 60)
+            if high and shortest * w > high:
+                total += r.weight * -(-(shortest * w - high) // 60)
+        return total
 
     return cost
 
@@ -136,12 +143,12 @@ def convex_envelope(values: list[int | None]) -> list[tuple[int, int]]:
     return hull
 
 
-def add_personal_costs(m: cp_model.CpModel, facts: Facts, shifts_worked) -> list | None:
+def add_personal_costs(m: cp_model.CpModel, facts: Facts, shifts_worked) -> tuple[list, dict] | None:
     """Per person a working-day count and a cost at least the convex envelope of ``least_cost``;
-    the counts sum to ``shifts_worked``. Returns the cost terms, or None if someone has no feasible
-    month (the counts model then says nothing of it)."""
+    the counts sum to ``shifts_worked``. Returns the cost terms and the counts by employee id, or
+    None if someone has no feasible month (the counts model then says nothing of it)."""
     tables: dict[tuple, list[int | None]] = {}
-    terms, total = [], []
+    terms, total, counts = [], [], {}
     for e in facts.employees:
         key = _personal_key(facts, e)
         if key not in tables:
@@ -160,8 +167,9 @@ def add_personal_costs(m: cp_model.CpModel, facts: Facts, shifts_worked) -> list
             m.add(cost >= hull[0][1])
         total.append(w)
         terms.append(cost)
+        counts[e.id] = w
     m.add(sum(total) == shifts_worked)
-    return terms
+    return terms, counts
 
 
 def _personal_key(f: Facts, e: Employee) -> tuple:

@@ -22,9 +22,12 @@ from rosterkit.solver.facts import Facts
 Triple = tuple[str, int, str]
 
 
-def weekly_days_off(facts: Facts, targets: dict[tuple[int, str], int]) -> dict[str, list[bool]] | None:
+def weekly_days_off(
+    facts: Facts, targets: dict[tuple[int, str], int], workdays: dict[str, int] | None = None
+) -> dict[str, list[bool]] | None:
     """Each person's working days: one fixed day off per weekly-rest window, as many off on each
-    day of the cycle as the counts leave free; leave and pinned days as given. None if no hard
+    day of the cycle as the counts leave free; leave (half days too) off, pinned days as given;
+    then more days off for whoever works more than ``workdays`` (the counts model's per person). None if no hard
     weekly-rest rule of one day off applies."""
     f = facts
     rows = [r for r in f.rows("weekly_rest") if r.hard and int(r.params.get("min_days_off", 1)) == 1]
@@ -50,6 +53,7 @@ def weekly_days_off(facts: Facts, targets: dict[tuple[int, str], int]) -> dict[s
     for e in f.employees:
         groups.setdefault((tuple(sorted(e.skills)), tuple(sorted(e.forbidden_shifts))), []).append(e.id)
     ordered = sorted(groups.items(), key=lambda kv: (not kv[0][0], len(kv[1])))
+    allowed = {p: _first_days_off(f, p, size) for p in people}
     taken = [0] * size
     off_slot: dict[str, int] = {}
     for (skills, _forbidden), group in ordered:
@@ -59,8 +63,8 @@ def weekly_days_off(facts: Facts, targets: dict[tuple[int, str], int]) -> dict[s
         else:
             quota = [len(group) * x / sum(left) for x in left]
         mine = [0] * size
-        for p in group:
-            k = max(range(size), key=lambda k: (quota[k] - mine[k], left[k]))
+        for p in sorted(group, key=lambda p: len(allowed[p])):
+            k = max(allowed[p], key=lambda k: (quota[k] - mine[k], left[k]))
             off_slot[p] = k
             taken[k] += 1
             mine[k] += 1
@@ -71,9 +75,71 @@ def weekly_days_off(facts: Facts, targets: dict[tuple[int, str], int]) -> dict[s
             if (p, i) in f.pinned:
                 days.append(f.pinned[(p, i)] is not None)
             else:
-                days.append(i % size != off_slot[p] and (p, i) not in f.leave_full)
-        works[p] = days
+                away = (p, i) in f.leave_full or (p, i) in f.leave_half
+                days.append(i % size != off_slot[p] and not away)
+        works[p] = _break_long_runs(f, p, days, size)
+    if workdays:
+        _trim_to_workdays(f, works, targets, workdays)
     return works
+
+
+def _trim_to_workdays(
+    f: Facts, works: dict[str, list[bool]], targets: dict[tuple[int, str], int], workdays: dict[str, int]
+) -> None:
+    """Extra days off for whoever works more days than the counts model gives them (e.g. under a
+    maximum of hours), one at a time in turn: on the day with the most people beyond the counts,
+    next to a day off where that ties (two days off together)."""
+    codes = [s.code for s in f.shifts]
+    surplus = [
+        sum(works[p][i] for p in works) - sum(targets.get((i, c), 0) for c in codes) for i in range(f.n)
+    ]
+    excess = {p: sum(days) - workdays[p] for p, days in works.items() if p in workdays}
+    while any(x > 0 for x in excess.values()):
+        for p in [p for p, x in excess.items() if x > 0]:
+            days = works[p]
+            free = [i for i in range(f.n) if days[i] and (p, i) not in f.pinned]
+            if not free:
+                excess[p] = 0
+                continue
+
+            def score(i: int, days: list[bool] = days) -> tuple:
+                beside = (i > 0 and not days[i - 1]) or (i + 1 < f.n and not days[i + 1])
+                return (surplus[i] + (1 if beside else 0), beside, -i)
+
+            i = max(free, key=score)
+            days[i] = False
+            surplus[i] -= 1
+            excess[p] -= 1
+
+
+def _break_long_runs(f: Facts, eid: str, days: list[bool], size: int) -> list[bool]:
+    """A pinned working day on the day off (or last month's run) can leave ``size`` working days in
+    a row: the last free day of such a run becomes a day off."""
+    run = 0
+    for code in reversed(f.history_of(eid)):
+        if code is None:
+            break
+        run += 1
+    days = list(days)
+    for i in range(f.n):
+        run = run + 1 if days[i] else 0
+        if run >= size:
+            free = [j for j in range(i, max(-1, i - run), -1) if (eid, j) not in f.pinned]
+            if free:
+                days[free[0]] = False
+                run = i - free[0]
+    return days
+
+
+def _first_days_off(f: Facts, eid: str, size: int) -> list[int]:
+    """Days of the first cycle that may be the person's day off: after a run of working days at
+    the end of last month, the first day off must come before the weekly-rest window closes."""
+    run = 0
+    for code in reversed(f.history_of(eid)):
+        if code is None:
+            break
+        run += 1
+    return list(range(max(1, size - run)))
 
 
 def shifts_for_days(
@@ -115,6 +181,7 @@ def shifts_for_days(
 def counts_first_roster(
     facts: Facts,
     targets: dict[tuple[int, str], int],
+    workdays: dict[str, int] | None = None,
     *,
     time_limit_s: float,
     workers: int = 2,
@@ -123,7 +190,7 @@ def counts_first_roster(
     dtime_per_second: float = 0.1,
 ) -> tuple[set[Triple], float] | None:
     """Stages 1 and 2 (see the module text); None when it does not apply or finds nothing."""
-    works = weekly_days_off(facts, targets)
+    works = weekly_days_off(facts, targets, workdays)
     if works is None:
         return None
     return shifts_for_days(

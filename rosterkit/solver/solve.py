@@ -222,7 +222,11 @@ COUNTS_FIRST_SHARE = 0.35
 
 
 def _counts_first(
-    built: BuiltModel, targets: dict[tuple[int, str], int], options: SolveOptions, hinted: float | None
+    built: BuiltModel,
+    targets: dict[tuple[int, str], int],
+    workdays: dict[str, int],
+    options: SolveOptions,
+    hinted: float | None,
 ) -> tuple[set[Triple], float] | None:
     """The counts-first roster, completed as the model's hint, when it beats ``hinted``; else None
     (and the hint left as it was)."""
@@ -231,6 +235,7 @@ def _counts_first(
     found = counts_first_roster(
         built.facts,
         targets,
+        workdays,
         time_limit_s=options.time_limit_s * COUNTS_FIRST_SHARE,
         workers=options.workers,
         seed=options.seed,
@@ -258,13 +263,14 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     if options.hint is not None:
         hint = hint_triples(facts, options.hint)
     targets = None
+    workdays: dict[str, int] = {}
     lower_bound = 0.0
     if built.rules >= {r.rule for r in facts.settings}:  # every rule in force is in the model
         from rosterkit.solver.aggregate import solve_counts
 
         agg = solve_counts(facts, dtime=1.0, seed=options.seed)
         if agg is not None:
-            targets = agg.targets
+            targets, workdays = agg.targets, agg.workdays
             cover = [(p.var, p.cost) for p in built.penalties if p.rule in agg.rules]
             if agg.lower_bound > 0 and cover:
                 # a proven bound of a relaxation (see aggregate.py): redundant, tightens the bound
@@ -291,7 +297,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
         if options.log is not None:
             options.log(Progress(hinted, lower_bound, first_s))
     if targets is not None and options.hint is None and options.time_limit_s >= COUNTS_FIRST_MIN_S:
-        better = _counts_first(built, targets, options, hinted)
+        better = _counts_first(built, targets, workdays, options, hinted)
         if better is not None:
             hint, hinted = better
             if options.log is not None:
