@@ -49,54 +49,40 @@ def _names(employees: Path | None, team: Path | None) -> dict[str, str]:
     return names
 
 
-@click.command("attendance")
+@click.command("attendance", help=t("help.attendance"))
 @click.argument("roster", type=FILE)
 @click.argument("punches", type=FILE, nargs=-1, required=True)
-@click.option(
-    "--leave", "leave_path", type=FILE, help="Leave records (xlsx/csv): 工号, 开始, 结束, 类型, 半天, 审批人."
-)
+@click.option("--leave", "leave_path", type=FILE, help=t("help.attendance.leave_path"))
 @click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
     required=True,
-    help="Folder for attendance.xlsx and daily.csv.",
+    help=t("help.attendance.out_dir"),
 )
-@click.option(
-    "--employees", type=FILE, help="Employee list (employee_id,name) to match punches that carry names only."
-)
-@click.option(
-    "--team", type=FILE, help="Team workbook: its employees' names match punches that carry names only."
-)
+@click.option("--employees", type=FILE, help=t("help.attendance.employees"))
+@click.option("--team", type=FILE, help=t("help.attendance.team"))
 @click.option(
     "--settings",
     "settings_path",
     type=FILE,
-    help="Rule settings file (TOML or JSON, AttendanceSettings fields).",
+    help=t("help.attendance.settings_path"),
 )
-@click.option("--country", default="CN", show_default=True, help="Holiday calendar (ISO code, or 'none').")
+@click.option("--country", default="CN", show_default=True, help=t("help.attendance.country"))
+@click.option("--window-before", type=int, help=t("help.attendance.window_before"))
+@click.option("--window-after", type=int, help=t("help.attendance.window_after"))
+@click.option("--late-grace", type=int, help=t("help.attendance.late_grace"))
+@click.option("--early-grace", type=int, help=t("help.attendance.early_grace"))
+@click.option("--serious-late", type=int, help=t("help.attendance.serious_late"))
+@click.option("--half-day-absent", type=int, help=t("help.attendance.half_day_absent"))
+@click.option("--absent", type=int, help=t("help.attendance.absent"))
+@click.option("--duplicate-seconds", type=int, help=t("help.attendance.duplicate_seconds"))
+@click.option("--overtime-min", type=int, help=t("help.attendance.overtime_min"))
+@click.option("--overtime-unit", type=int, help=t("help.attendance.overtime_unit"))
 @click.option(
-    "--window-before", type=int, help="Minutes before a shift's start a punch still belongs to it [180]."
+    "--overtime-before/--no-overtime-before", default=None, help=t("help.attendance.overtime_before")
 )
-@click.option(
-    "--window-after", type=int, help="Minutes after a shift's end a punch still belongs to it [240]."
-)
-@click.option("--late-grace", type=int, help="Late by at most this many minutes is not late [5].")
-@click.option("--early-grace", type=int, help="Leaving at most this many minutes early is not early [0].")
-@click.option("--serious-late", type=int, help="Late by this many minutes or more is serious [30].")
-@click.option("--half-day-absent", type=int, help="Late + early minutes counting as half a day absent [120].")
-@click.option("--absent", type=int, help="Late + early minutes counting as a whole day absent [240].")
-@click.option("--duplicate-seconds", type=int, help="Punches this close together count once [60].")
-@click.option("--overtime-min", type=int, help="Overtime shorter than this many minutes is not counted [30].")
-@click.option(
-    "--overtime-unit", type=int, help="Overtime is rounded down to units of this many minutes [30]."
-)
-@click.option(
-    "--overtime-before/--no-overtime-before", default=None, help="Count early arrival as overtime [yes]."
-)
-@click.option(
-    "--overtime-after/--no-overtime-after", default=None, help="Count staying late as overtime [yes]."
-)
+@click.option("--overtime-after/--no-overtime-after", default=None, help=t("help.attendance.overtime_after"))
 def command(
     roster: Path,
     punches: tuple[Path, ...],
@@ -108,21 +94,6 @@ def command(
     country: str,
     **rules: object,
 ) -> None:
-    """Reconcile the month's punches (ZKTeco, DingTalk, WeCom or csv exports) against the roster.
-
-    ROSTER is the roster.csv (or roster.xlsx) that `rosterkit roster` wrote, or the one the month
-    was worked to; PUNCHES are one or more exports, each recognised by its header row.
-
-    Writes attendance.xlsx (月度汇总, daily detail, exceptions, punch accounting) and daily.csv into
-    --out. Every punch is matched to a shift, flagged as work outside the roster, or listed as
-    unmatched with the reason; the counts add up to the input rows.
-
-    \b
-    Example (the example centre's month, from the repository root):
-      rosterkit attendance examples/roster-worked.csv examples/punches-zkteco.xlsx \\
-          examples/punches-dingtalk.xlsx --leave examples/leave.xlsx \\
-          --team examples/team.xlsx --out attendance-2026-10
-    """
     outputs = [out_dir / WORKBOOK_NAME, out_dir / DAILY_CSV_NAME]
     refuse_overwriting_inputs(outputs, [roster, *punches, leave_path, employees, team, settings_path])
     values = read_settings_file(settings_path) if settings_path else {}

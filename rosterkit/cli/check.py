@@ -10,21 +10,10 @@ from rosterkit.errors import HardViolationsError, InputError, Location
 from rosterkit.labels import t
 
 
-@click.command("check")
+@click.command("check", help=t("help.check"))
 @click.argument("roster_file", metavar="ROSTER", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("team_file", metavar="TEAM", type=click.Path(dir_okay=False, path_type=Path))
 def command(roster_file: Path, team_file: Path) -> None:
-    """Check ROSTER (roster.xlsx or roster.csv) against every rule of TEAM, without the solver.
-
-    Lists hard violations and soft penalties on stdout; exit 4 when a hard rule is broken.
-
-    \b
-    Example:
-      rosterkit check out/roster.xlsx examples/team.xlsx
-    Python:
-      from rosterkit.solver.check import check
-      report = check(roster, team)   # report.violations, report.penalties, report.cost
-    """
     from rosterkit.cli.roster import read_any_roster
     from rosterkit.io.team import read_team
     from rosterkit.solver.check import check

@@ -38,7 +38,7 @@ class DefaultGroup(click.Group):
 
     def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_help(ctx, formatter)
-        with formatter.section("Options of `rosterkit forecast HISTORY`"):
+        with formatter.section(t("help.forecast.options_section")):
             default = self.commands[DEFAULT]
             sub = click.Context(default, info_name="forecast", parent=ctx.parent)
             formatter.write_dl(
@@ -49,26 +49,18 @@ class DefaultGroup(click.Group):
 def history_options(fn: Callable[..., Any]) -> Callable[..., Any]:
     options = [
         click.argument("history", type=InputFile()),
-        click.option(
-            "--interval", default="30min", show_default=True, help="Interval length: 15min, 30min, 1h."
-        ),
-        click.option(
-            "--country", default="CN", show_default=True, help="Holiday calendar: CN, US, ... or none."
-        ),
+        click.option("--interval", default="30min", show_default=True, help=t("help.forecast.interval")),
+        click.option("--country", default="CN", show_default=True, help=t("help.forecast.country")),
         click.option(
             "--special-days",
             type=InputFile(),
-            help="CSV 'date,kind' (closed, special, holiday, workday, rest, makeup).",
+            help=t("help.forecast.special_days"),
         ),
-        click.option(
-            "--timestamp-column", help="History column holding the timestamp (default: found by name)."
-        ),
-        click.option("--calls-column", help="History column holding the count (default: found by name)."),
-        click.option(
-            "--aht-column", help="History column holding handle time in seconds (default: by name)."
-        ),
-        click.option("--sheet", help="Workbook sheet holding the history (default: the first)."),
-        click.option("--records", is_flag=True, help="Each row is one call (no count column)."),
+        click.option("--timestamp-column", help=t("help.forecast.timestamp_column")),
+        click.option("--calls-column", help=t("help.forecast.calls_column")),
+        click.option("--aht-column", help=t("help.forecast.aht_column")),
+        click.option("--sheet", help=t("help.forecast.sheet")),
+        click.option("--records", is_flag=True, help=t("help.forecast.records")),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -101,54 +93,39 @@ def _day(text: str, option: str) -> date:
 @click.group(
     "forecast",
     cls=DefaultGroup,
+    help=t("help.forecast"),
     invoke_without_command=False,
     subcommand_metavar="HISTORY --start DATE --end DATE -o FILE | backtest HISTORY | report HISTORY --out DIR",
 )
 def command() -> None:
-    """Forecast calls per interval from history; `backtest` scores the methods; `report` writes the
-    daily / weekly / monthly traffic reports (话务报表).
-
-    \b
-    Example:
-      rosterkit forecast history.csv --start 2024-07-01 --end 2024-07-31 --interval 30min -o forecast.csv
-      rosterkit forecast backtest history.csv
-      rosterkit forecast report history.csv --out reports
-    """
+    """The forecast group; its help is the catalogue's ``help.forecast``."""
 
 
-@command.command(DEFAULT, hidden=True)
+@command.command(DEFAULT, hidden=True, help=t("help.forecast.make"))
 @history_options
-@click.option("--start", required=True, help="First day to forecast (YYYY-MM-DD).")
-@click.option("--end", required=True, help="Last day to forecast (YYYY-MM-DD), inclusive.")
+@click.option("--start", required=True, help=t("help.forecast.make.start"))
+@click.option("--end", required=True, help=t("help.forecast.make.end"))
 @click.option(
     "-o",
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="forecast.csv to write.",
+    help=t("help.forecast.make.output"),
 )
 @click.option(
     "--method",
     type=click.Choice(["auto", *registry()]),
     default="auto",
     show_default=True,
-    help="Forecasting method; auto picks by rolling-origin backtest on the history.",
+    help=t("help.forecast.make.method"),
 )
-@click.option(
-    "--level", type=click.FloatRange(1, 99), help="Add calls_lo / calls_hi: a prediction interval of this %."
-)
+@click.option("--level", type=click.FloatRange(1, 99), help=t("help.forecast.make.level"))
 @click.option(
     "--plot",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also draw history tail + forecast as PNG.",
+    help=t("help.forecast.make.plot"),
 )
 def make(**kw: Any) -> None:
-    """Forecast calls per interval from HISTORY.
-
-    \b
-    Example:
-      rosterkit forecast history.csv --start 2024-07-01 --end 2024-07-31 --interval 30min --level 80 -o forecast.csv
-    """
     start, end = _day(kw["start"], "--start"), _day(kw["end"], "--end")
     refuse_overwriting_inputs(
         [kw["output"], kw["plot"]] if kw["plot"] else [kw["output"]], [kw["history"], kw["special_days"]]
@@ -168,25 +145,23 @@ def make(**kw: Any) -> None:
             log(t("fc.plot.missing"))
 
 
-@command.command("backtest")
+@command.command("backtest", help=t("help.forecast.backtest"))
 @history_options
 @click.option(
-    "--origins", default=4, show_default=True, type=click.IntRange(1, 52), help="Number of rolling origins."
+    "--origins",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 52),
+    help=t("help.forecast.backtest.origins"),
 )
 @click.option(
     "--horizon",
     default=14,
     show_default=True,
     type=click.IntRange(1, 92),
-    help="Days forecast from each origin.",
+    help=t("help.forecast.backtest.horizon"),
 )
 def backtest_command(**kw: Any) -> None:
-    """Print each method's WAPE and MASE per rolling origin on HISTORY (stdout, tab-separated).
-
-    \b
-    Example:
-      rosterkit forecast backtest history.csv --origins 4 --horizon 14 --country US
-    """
     history, minutes, calendar, special = _load(kw)
     clean = prepare(history, minutes, calendar, special)
     origins = rolling_origins(clean, kw["horizon"], kw["origins"])
@@ -208,23 +183,16 @@ def backtest_command(**kw: Any) -> None:
             click.echo(f"{name}\t{t('fc.bt.mean')}\t{w:.2f}\t{m:.3f}")
 
 
-@command.command("report")
+@command.command("report", help=t("help.forecast.report"))
 @history_options
 @click.option(
     "--out",
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write into.",
+    help=t("help.forecast.report.out_dir"),
 )
 def report_command(**kw: Any) -> None:
-    """Write daily / weekly / monthly traffic reports (话务报表) of HISTORY into --out DIR:
-    traffic_daily.csv, traffic_weekly.csv, traffic_monthly.csv and traffic_report.xlsx.
-
-    \b
-    Example:
-      rosterkit forecast report history.csv --out reports
-    """
     history, minutes, calendar, special = _load(kw)
     clean = prepare(history, minutes, calendar, special)
     tables = {

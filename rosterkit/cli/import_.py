@@ -19,18 +19,12 @@ from rosterkit.io.curtois import parse_curtois
 from rosterkit.io.team import write_team
 
 
-@click.group("import")
+@click.group("import", help=labels.t("help.import"))
 def command() -> None:
-    """Convert outside data into rosterkit's own team files.
-
-    \b
-    Example:
-      rosterkit import curtois Instance1.txt -o instance1.toml
-      rosterkit roster instance1.toml --out out --time-limit 60 --workers 2
-    """
+    """The import group; its help is the catalogue's ``help.import``."""
 
 
-@command.command("curtois")
+@command.command("curtois", help=labels.t("help.import.curtois"))
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
@@ -38,18 +32,9 @@ def command() -> None:
     "output",
     required=True,
     type=click.Path(path_type=Path, dir_okay=False),
-    help="Team file to write: .xlsx (team workbook) or .toml (its text twin).",
+    help=labels.t("help.import.curtois.output"),
 )
 def curtois(file: Path, output: Path) -> None:
-    """Convert a Curtois–Qu benchmark instance (Instance1.txt ... Instance24.txt) into a team file.
-
-    Employee ids and shift codes are kept; day 0 becomes Monday 2024-01-01. The ordinary `roster`
-    command then solves it with the benchmark's objective.
-
-    \b
-    Example:
-      rosterkit import curtois Instance1.txt -o instance1.toml
-    """
     refuse_overwriting_inputs([output], [file])
     team = parse_curtois(file)
     write_team(team, output)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import click
 
 from rosterkit import labels
-from rosterkit.cli import click_text
+from rosterkit.cli import click_text, help_text
 from rosterkit.errors import RosterkitError
 
 
@@ -45,25 +45,22 @@ def log(message: str) -> None:
         click.echo(message, err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    help=labels.t("help.rosterkit"),
+)
 @click.version_option(package_name="rosterkit")
 @click.option(
     "--lang",
     type=click.Choice(["en", "zh"]),
     default=None,
-    help="Language of labels and reports (default: the system locale).",
+    help=labels.t("help.rosterkit.lang"),
 )
-@click.option("--debug", is_flag=True, help="Show the Python traceback of an error.")
-@click.option("-q", "--quiet", is_flag=True, help="No progress or log lines on stderr.")
+@click.option("--debug", is_flag=True, help=labels.t("help.rosterkit.debug"))
+@click.option("-q", "--quiet", is_flag=True, help=labels.t("help.rosterkit.quiet"))
 @click.pass_context
 def cli(ctx: click.Context, lang: str | None, debug: bool, quiet: bool) -> None:
-    """rosterkit: call-centre forecasting, staffing, duty rosters and attendance.
-
-    \b
-    呼叫中心话务预测、人员需求、排班表与考勤核对。
-    Pipeline:  forecast -> staff -> roster -> check -> attendance
-    Try:       rosterkit demo --out demo-output
-    """
+    """The group (its help: ``help.rosterkit`` in ``rosterkit/labels/help.py``)."""
     ctx.obj = Settings(lang=labels.set_language(lang), debug=debug, quiet=quiet)
 
 
@@ -97,6 +94,8 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     click_text.install()  # click's own parse errors in the chosen language too
     _early_language(argv if argv is not None else sys.argv[1:])
+    help_text.localise_help(cli)  # --help in that language too
+    help_text.install_wide_wrapping()  # Chinese help wrapped by terminal columns
     try:
         cli.main(args=argv, prog_name="rosterkit", standalone_mode=False)
     except click.exceptions.Abort:

@@ -37,58 +37,56 @@ def read_any_roster(path: Path, known_codes: set[str]):
     return read_roster_csv(path, known_codes)
 
 
-@click.command("roster")
+@click.command("roster", help=t("help.roster"))
 @click.argument("team_file", metavar="TEAM", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--out",
     "out_dir",
     required=True,
     type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for roster.xlsx, roster.csv and summary.json.",
+    help=t("help.roster.out_dir"),
 )
 @click.option(
     "--time-limit",
     default=30.0,
     show_default=True,
     type=click.FloatRange(min=0.1),
-    help="Seconds of search. Reproducible runs stop on CP-SAT's deterministic clock, calibrated to about this many seconds here; on a loaded machine the search may take up to twice as long (use --nondeterministic for a hard wall-clock limit).",
+    help=t("help.roster.time_limit"),
 )
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1), help="CP-SAT workers.")
 @click.option(
-    "--seed", default=0, show_default=True, type=int, help="Random seed (same seed and workers: same roster)."
+    "--workers", default=2, show_default=True, type=click.IntRange(min=1), help=t("help.roster.workers")
 )
-@click.option("--month", default=None, help="Solve this month (YYYY-MM) instead of the team file's period.")
+@click.option("--seed", default=0, show_default=True, type=int, help=t("help.roster.seed"))
+@click.option("--month", default=None, help=t("help.roster.month"))
 @click.option(
     "--requirements",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="requirements.csv from `rosterkit staff` (interval coverage).",
+    help=t("help.roster.requirements"),
 )
 @click.option(
     "--repair-from",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Repair mode: re-solve from this day (YYYY-MM-DD), days before kept.",
+    help=t("help.roster.repair_from"),
 )
 @click.option(
     "--previous",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Repair mode: the roster to repair (roster.csv or roster.xlsx).",
+    help=t("help.roster.previous"),
 )
 @click.option(
     "--change-weight",
     default=200,
     show_default=True,
     type=click.IntRange(min=0),
-    help="Repair mode: cost of each changed day.",
+    help=t("help.roster.change_weight"),
 )
 @click.option(
     "--summary",
     "summary_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Also write summary.json here.",
+    help=t("help.roster.summary_path"),
 )
-@click.option(
-    "--nondeterministic", is_flag=True, help="Use all workers in parallel (faster, not reproducible)."
-)
+@click.option("--nondeterministic", is_flag=True, help=t("help.roster.nondeterministic"))
 def command(
     team_file: Path,
     out_dir: Path,
@@ -103,16 +101,6 @@ def command(
     summary_path: Path | None,
     nondeterministic: bool,
 ) -> None:
-    """Solve the duty roster (排班) of TEAM (team workbook .xlsx or .toml) with CP-SAT.
-
-    \b
-    Example:
-      rosterkit roster examples/team.xlsx --out out --time-limit 30 --workers 2 --seed 0
-      rosterkit roster team.xlsx --out out --repair-from 2026-03-12 --previous out/roster.csv
-    Python:
-      from rosterkit.solver.solve import make_roster, SolveOptions
-      result = make_roster(read_team(path), SolveOptions(time_limit_s=30))
-    """
     from rosterkit.io.atomic import refuse_overwriting_inputs, staged_outputs
     from rosterkit.io.summary import write_summary
     from rosterkit.io.team import read_team

@@ -16,69 +16,67 @@ from rosterkit.io.forecast_files import read_forecast, write_requirements
 from rosterkit.labels import t
 
 
-@click.command("staff")
+@click.command("staff", help=t("help.staff"))
 @click.argument("forecast", type=InputFile())
 @click.option(
     "-o",
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="requirements.csv to write.",
+    help=t("help.staff.output"),
 )
 @click.option(
     "--aht",
     type=click.FloatRange(min=0, min_open=True),
-    help="Average handle time, seconds (default: the forecast's aht_s).",
+    help=t("help.staff.aht"),
 )
 @click.option(
     "--service-level",
     type=click.FloatRange(0, 100, min_open=True, max_open=True),
-    help="Percent of calls answered within --answer-within (e.g. 80).",
+    help=t("help.staff.service_level"),
 )
 @click.option(
     "--answer-within",
     type=click.FloatRange(min=0),
     default=20.0,
     show_default=True,
-    help="Service-level threshold, seconds (3 rings is about 15 s).",
+    help=t("help.staff.answer_within"),
 )
 @click.option(
     "--asa",
     type=click.FloatRange(min=0, min_open=True),
-    help="Target average speed of answer, seconds (instead of or besides --service-level).",
+    help=t("help.staff.asa"),
 )
 @click.option(
     "--shrinkage",
     type=click.FloatRange(0, 1, max_open=True),
     default=0.0,
     show_default=True,
-    help="Fraction of paid time off the phones (breaks, training, leave).",
+    help=t("help.staff.shrinkage"),
 )
 @click.option(
     "--max-occupancy",
     type=click.FloatRange(0, 100, min_open=True),
-    help="Maximum occupancy, percent (e.g. 85).",
+    help=t("help.staff.max_occupancy"),
 )
 @click.option(
     "--min-agents",
     type=click.IntRange(min=0),
     default=0,
     show_default=True,
-    help="Minimum agents on the phones in every interval with calls.",
+    help=t("help.staff.min_agents"),
 )
 @click.option(
     "--patience",
     type=click.FloatRange(min=0, min_open=True),
-    help="Mean caller patience, seconds: use Erlang A (abandonment).",
+    help=t("help.staff.patience"),
 )
 @click.option(
     "--interval",
     default=None,
-    help="Interval length when the forecast has one row (default: its spacing, else 30min).",
+    help=t("help.staff.interval"),
 )
-@click.option(
-    "--use-upper", is_flag=True, help="Staff for the forecast's upper bound calls_hi (forecast --level)."
-)
+@click.option("--use-upper", is_flag=True, help=t("help.staff.use_upper"))
 def command(
     forecast: Path,
     output: Path,
@@ -93,12 +91,6 @@ def command(
     interval: str | None,
     use_upper: bool,
 ) -> None:
-    """Agents needed per interval of FORECAST, before and after shrinkage.
-
-    \b
-    Example:
-      rosterkit staff forecast.csv --aht 180 --service-level 80 --answer-within 20 --shrinkage 0.3 -o requirements.csv
-    """
     if service_level is None and asa is None:
         raise InputError(
             t("err.staff.no_target"),

@@ -27,7 +27,7 @@ def _month(value: str | None) -> date | None:
         ) from None
 
 
-@click.command("template")
+@click.command("template", help=t("help.template"))
 @click.option(
     "-o",
     "--output",
@@ -35,23 +35,12 @@ def _month(value: str | None) -> date | None:
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("team.xlsx"),
     show_default=True,
-    help="Where to write it: .xlsx (the workbook) or .toml (its text twin).",
+    help=t("help.template.output"),
 )
-@click.option("--example", is_flag=True, help="Write the filled example centre (60 agents, 2026-10) instead.")
-@click.option("--month", metavar="YYYY-MM", help="Month of the empty template (default: next month).")
-@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@click.option("--example", is_flag=True, help=t("help.template.example"))
+@click.option("--month", metavar="YYYY-MM", help=t("help.template.month"))
+@click.option("--force", is_flag=True, help=t("help.template.force"))
 def command(output: Path, example: bool, month: str | None, force: bool) -> None:
-    """Write an empty, fillable team workbook: headers in English and Chinese, dropdown lists,
-    one example row per sheet, and a README sheet.
-
-    \b
-    Example:
-      rosterkit template -o team.xlsx
-      rosterkit template --example -o example-team.xlsx
-    Python:
-      from rosterkit.io.template import write_template
-      write_template(Path("team.xlsx"))  # read it back: rosterkit.io.team.read_team(path)
-    """
     if output.exists() and not force:
         raise InputError(
             t("team.err.exists"), where=Location(file=output), fix=t("team.fix.exists")

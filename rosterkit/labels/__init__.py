@@ -16,7 +16,7 @@ import locale
 import os
 from collections.abc import Iterable
 
-from rosterkit.labels import attendance, click, common, errors, forecast, roster, team
+from rosterkit.labels import attendance, click, common, errors, forecast, help, roster, team
 
 LANGUAGES = ("en", "zh")
 
@@ -33,7 +33,7 @@ def _merge(modules: Iterable) -> dict[str, Entry]:
     return merged
 
 
-CATALOGUE: dict[str, Entry] = _merge([common, team, roster, forecast, attendance, errors, click])
+CATALOGUE: dict[str, Entry] = _merge([common, team, roster, forecast, attendance, errors, click, help])
 
 
 def default_language() -> str:

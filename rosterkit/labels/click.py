@@ -18,6 +18,7 @@ _ZH = {
     "Show this message and exit.": "显示此帮助并退出。",
     "Show the version and exit.": "显示版本并退出。",
     "default: {default}": "默认：{default}",
+    "required": "必填",
     "Missing argument": "缺少参数",
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
