@@ -21,7 +21,7 @@ import unicodedata
 import click
 
 from rosterkit.cli.click_text import click_gettext
-from rosterkit.labels import CATALOGUE, t
+from rosterkit.labels import CATALOGUE, get_language, t
 
 ROOT = "rosterkit"
 VERSION_HELP = "Show the version and exit."  # click's own message id (labels/click.py has its Chinese)
@@ -67,6 +67,9 @@ def localise_help(group: click.Command) -> None:
     """Set every command's and option's help from the catalogue, in the current language."""
     for path, command in walk(group):
         command.help = t(command_key(path))
+        command.short_help = first_sentence(command.help) if get_language() == "zh" else None
+        if getattr(command, "_help_option", None) is not None:
+            command._help_option = None  # click caches --help's own help text: make it afresh
         for param in command.params:
             if isinstance(param, click.Option) and param.name == "version":
                 param.help = click_gettext(VERSION_HELP)
@@ -77,6 +80,14 @@ def localise_help(group: click.Command) -> None:
             option.help = t(key)
             if isinstance(option.show_default, str) and f"{key}.default" in CATALOGUE:
                 option.show_default = t(f"{key}.default")
+
+
+def first_sentence(text: str) -> str:
+    """A Chinese help text's first sentence, for the command list (click's own shortening looks
+    for '. ' and spaces, which Chinese does not have)."""
+    paragraph = text.partition("\n\n")[0].replace("\b", "").strip()
+    head, stop, _rest = paragraph.partition("。")
+    return " ".join((head + stop).split())
 
 
 # --- wrapping for wide characters -------------------------------------------------------------
@@ -112,15 +123,25 @@ def split_wide(chunk: str) -> list[str]:
 
 
 def _split(self: textwrap.TextWrapper, text: str) -> list[str]:
-    chunks = textwrap.TextWrapper._split(self, text)
-    if not any(_is_wide(ch) for ch in text):
-        return chunks
-    return [piece for chunk in chunks for piece in split_wide(chunk)]
+    """Split at spaces only (never inside a file or option name such as ``roster-worked.csv`` or
+    ``--time-limit``), then between wide characters; a short bracketed note such as ``[默认：CN]``
+    or ``[必填]`` stays whole."""
+    chunks = self.wordsep_simple_re.split(text)
+    return [
+        piece for chunk in chunks if chunk for piece in ([chunk] if _keep_whole(chunk) else split_wide(chunk))
+    ]
+
+
+def _keep_whole(chunk: str) -> bool:
+    if not any(_is_wide(ch) for ch in chunk):
+        return True
+    return chunk.startswith("[") and display_width(chunk) <= 16
 
 
 def install_wide_wrapping() -> None:
     """Make click's help formatting count terminal columns and break between Chinese characters
-    (idempotent). Only the measuring and the splitting into breakable pieces change."""
+    (idempotent). Only the measuring and the splitting into breakable pieces change; English
+    text now breaks at spaces only, not after a hyphen inside a word (``CP-SAT``, ``YYYY-MM-DD``)."""
     from click import _textwrap, formatting
 
     _textwrap.term_len = display_width
