@@ -18,6 +18,7 @@ coverage rules plus ``PERSONAL_RULES``.
 
 from __future__ import annotations
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from rosterkit.model import Employee, RequestKind
@@ -78,17 +79,24 @@ def least_cost(facts: Facts, employee: Employee) -> list[int | None]:
         start_off = 0 if v else start_off + 1
     touches = h == 0 or not any(hist)
     state0 = (tuple(hist[-memory:]) if h else (), min(start_off, need), touches)
-    table: dict[tuple, list[int]] = {state0: [0] + [INF] * f.n}
+    first = np.full(f.n + 1, INF, dtype=np.int64)
+    first[0] = 0
+    table: dict[tuple, np.ndarray] = {state0: first}  # state -> least cost by working days so far
+    valid: dict[tuple, bool] = {}  # the hard window rules on the last days
     for i in range(f.n):
-        nxt: dict[tuple, list[int]] = {}
+        nxt: dict[tuple, np.ndarray] = {}
         for (last, off_run, touch), costs in table.items():
             for work in (False, True):
                 if i in fixed and fixed[i] != work:
                     continue
                 seq = (*last, work)
-                if any(len(seq) >= size and sum(seq[-size:]) > allowed for size, allowed in windows):
-                    continue
-                if work and run_limit is not None and len(seq) > run_limit and all(seq[-run_limit - 1 :]):
+                if seq not in valid:
+                    valid[seq] = not any(
+                        len(seq) >= size and sum(seq[-size:]) > allowed for size, allowed in windows
+                    ) and not (
+                        work and run_limit is not None and len(seq) > run_limit and all(seq[-run_limit - 1 :])
+                    )
+                if not valid[seq]:
                     continue
                 cost = day_cost[i][int(work)]
                 if work and 0 < off_run < need and not touch:
@@ -98,15 +106,15 @@ def least_cost(facts: Facts, employee: Employee) -> list[int | None]:
                     0 if work else min(off_run + 1, need),
                     touch and not work,
                 )
-                target = nxt.setdefault(state, [INF] * (f.n + 1))
-                shift = int(work)
-                for w in range(f.n + 1 - shift):
-                    if costs[w] < INF and costs[w] + cost < target[w + shift]:
-                        target[w + shift] = costs[w] + cost
+                moved = costs + cost
+                if work:
+                    moved = np.concatenate(([INF], moved[:-1]))
+                target = nxt.get(state)
+                nxt[state] = moved if target is None else np.minimum(target, moved)
         table = nxt
-    best = [min((c[w] for c in table.values()), default=INF) for w in range(f.n + 1)]
+    best = np.min(np.stack(list(table.values())), axis=0) if table else np.full(f.n + 1, INF)
     hours = _hours_cost(f, employee)
-    return [None if best[w] >= INF else best[w] + hours(w) for w in range(f.n + 1)]
+    return [None if best[w] >= INF else int(best[w]) + hours(w) for w in range(f.n + 1)]
 
 
 def _hours_cost(f: Facts, employee: Employee):

@@ -27,7 +27,8 @@ def weekly_days_off(
 ) -> dict[str, list[bool]] | None:
     """Each person's working days: one fixed day off per weekly-rest window, as many off on each
     day of the cycle as the counts leave free; leave (half days too) off, pinned days as given;
-    then more days off for whoever works more than ``workdays`` (the counts model's per person). None if no hard
+    then more days off for whoever works more than ``workdays`` (the counts model's per person)
+    and more than their maximum of hours allows. None if no hard
     weekly-rest rule of one day off applies."""
     f = facts
     rows = [r for r in f.rows("weekly_rest") if r.hard and int(r.params.get("min_days_off", 1)) == 1]
@@ -83,17 +84,33 @@ def weekly_days_off(
     return works
 
 
+def _most_days_in_hours(f: Facts) -> dict[str, int]:
+    """Per person with a maximum of hours (work_hours), the most working days within it when every
+    shift is the longest they may work."""
+    result: dict[str, int] = {}
+    for row in f.rows("work_hours"):
+        for e in f.employees:
+            _low, high = f.hours_bounds(e, row)
+            longest = max((f.work_minutes(s.code) for s in f.shifts if f.eligible(e, s.code)), default=0)
+            if high and longest:
+                result[e.id] = min(result.get(e.id, f.n), high // longest)
+    return result
+
+
 def _trim_to_workdays(
     f: Facts, works: dict[str, list[bool]], targets: dict[tuple[int, str], int], workdays: dict[str, int]
 ) -> None:
-    """Extra days off for whoever works more days than the counts model gives them (e.g. under a
-    maximum of hours), one at a time in turn: on the day with the most people beyond the counts,
+    """Extra days off for whoever works more days than both the counts model gives them and their
+    maximum of hours allows, one at a time in turn: on the day with the most people beyond the counts,
     next to a day off where that ties (two days off together)."""
     codes = [s.code for s in f.shifts]
     surplus = [
         sum(works[p][i] for p in works) - sum(targets.get((i, c), 0) for c in codes) for i in range(f.n)
     ]
-    excess = {p: sum(days) - workdays[p] for p, days in works.items() if p in workdays}
+    most = _most_days_in_hours(f)
+    excess = {
+        p: sum(days) - max(workdays[p], most[p]) for p, days in works.items() if p in workdays and p in most
+    }
     while any(x > 0 for x in excess.values()):
         for p in [p for p, x in excess.items() if x > 0]:
             days = works[p]

@@ -255,6 +255,29 @@ def _counts_first(
     return worked, objective
 
 
+def _add_bound(built: BuiltModel, agg) -> float:
+    """Add the counts model's proven bound (a relaxation, see aggregate.py) to the model as a
+    redundant constraint on the cost of the rules it covers; returns it (0: nothing added)."""
+    cover = [(p.var, p.cost) for p in built.penalties if p.rule in agg.rules]
+    if agg.lower_bound <= 0 or not cover:
+        return 0.0
+    built.model.add(sum(c * v for v, c in cover) >= agg.lower_bound)
+    return float(agg.lower_bound)
+
+
+def _greedy(
+    built: BuiltModel, targets: dict[tuple[int, str], int] | None, options: SolveOptions
+) -> tuple[set[Triple], float | None]:
+    """The greedy roster for ``targets``, set as the model's hint; its objective (None: it breaks a
+    hard rule, and the model has no hint)."""
+    from rosterkit.solver.greedy import greedy_roster
+
+    hint = greedy_roster(built.facts, targets)
+    if options.symmetry:
+        hint = order_for_symmetry(built.facts, hint)
+    return hint, complete_hint(built, hint)
+
+
 def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     """Solve an already built model (see ``solve``)."""
     t0 = time.perf_counter()
@@ -265,17 +288,17 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     targets = None
     workdays: dict[str, int] = {}
     lower_bound = 0.0
-    if built.rules >= {r.rule for r in facts.settings}:  # every rule in force is in the model
+    relaxed = built.rules >= {r.rule for r in facts.settings}  # every rule in force is in the model
+    roomy = options.time_limit_s >= COUNTS_FIRST_MIN_S
+    if relaxed:
         from rosterkit.solver.aggregate import solve_counts
 
-        agg = solve_counts(facts, dtime=1.0, seed=options.seed)
+        # with time to spare, the quick counts model first (the first roster comes sooner) and the
+        # one with each person's costs after it; otherwise that one alone
+        agg = solve_counts(facts, dtime=1.0, seed=options.seed, personal=not roomy)
         if agg is not None:
             targets, workdays = agg.targets, agg.workdays
-            cover = [(p.var, p.cost) for p in built.penalties if p.rule in agg.rules]
-            if agg.lower_bound > 0 and cover:
-                # a proven bound of a relaxation (see aggregate.py): redundant, tightens the bound
-                built.model.add(sum(c * v for v, c in cover) >= agg.lower_bound)
-                lower_bound = float(agg.lower_bound)
+            lower_bound = _add_bound(built, agg)
     if hint is not None:
         # the given roster without the days it can no longer have (new leave, shifts now ineligible)
         hint = {(e, i, c) for e, i, c in hint if (e, i) not in facts.leave_full}
@@ -285,17 +308,27 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     else:
         hinted = None
     if hinted is None:
-        from rosterkit.solver.greedy import greedy_roster
-
-        hint = greedy_roster(facts, targets)
-        if options.symmetry:
-            hint = order_for_symmetry(facts, hint)
-        hinted = complete_hint(built, hint)
+        hint, hinted = _greedy(built, targets, options)
     first_s = None
     if hinted is not None:  # the hint is a roster keeping every hard rule: the first one found
         first_s = time.perf_counter() - t0
         if options.log is not None:
             options.log(Progress(hinted, lower_bound, first_s))
+    if relaxed and roomy and targets is not None:
+        agg = solve_counts(facts, dtime=1.0, seed=options.seed, personal=True)
+        if agg is not None and agg.workdays:
+            targets, workdays = agg.targets, agg.workdays
+            lower_bound = max(lower_bound, _add_bound(built, agg))
+            if options.hint is None:
+                again, value = _greedy(built, targets, options)
+                if value is not None and (hinted is None or value < hinted):
+                    hint, hinted = again, value
+                    if first_s is None:
+                        first_s = time.perf_counter() - t0
+                    if options.log is not None:
+                        options.log(Progress(hinted, lower_bound, time.perf_counter() - t0))
+                elif hinted is not None:
+                    complete_hint(built, hint)  # back to the better roster's hint
     if targets is not None and options.hint is None and options.time_limit_s >= COUNTS_FIRST_MIN_S:
         better = _counts_first(built, targets, workdays, options, hinted)
         if better is not None:
