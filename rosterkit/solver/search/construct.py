@@ -22,15 +22,23 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from ortools.sat.python import cp_model
 
 from rosterkit.solver.facts import Facts
 from rosterkit.solver.search.params import DETERMINISTIC_PER_SECOND
 
+# Deterministic time per wall second of a one-employee solve (measured on Curtois 20-21: the LP
+# search of a one-person model runs at about a quarter of the LNS's rate).
+DTIME_PER_SECOND = DETERMINISTIC_PER_SECOND / 4
+
 Triple = tuple[str, int, str]
 
 RETRIES = 2
+# Least deterministic time of one employee's solve: a one-person half year on Curtois 21 needs
+# 0.04-0.1 to its first roster (about 0.4 s of wall time on this machine, whatever the limit).
+LEAST_DTIME = 0.1
 CROSS_EMPLOYEE = frozenset({"interval_coverage", "shift_demand", "skill_cover", "fairness"})
 
 
@@ -149,18 +157,41 @@ def one_employee_facts(facts: Facts, employee_id: str) -> Facts:
     return one
 
 
-def _solver(seconds: float, seed: int) -> cp_model.CpSolver:
+def _solver(dtime: float, seed: int) -> cp_model.CpSolver:
     """One worker with the full LP relaxation (a single employee's month with hard minimum and
     maximum minutes: the default one-worker search found no roster in 5 s on Curtois 20, this one
-    in 0.1-0.4 s), stopped by deterministic time."""
+    in 0.1-0.4 s), stopped by deterministic time ``dtime``."""
     solver = cp_model.CpSolver()
     params = solver.parameters
     params.num_workers = 1
     params.linearization_level = 2
     params.random_seed = seed
-    params.max_deterministic_time = seconds * DETERMINISTIC_PER_SECOND
-    params.max_time_in_seconds = max(1.0, 4 * seconds)
+    params.max_deterministic_time = dtime
+    params.max_time_in_seconds = max(1.0, 10 * dtime / DTIME_PER_SECOND)
     return solver
+
+
+def _solve_one(built: object, dtime: float, seed: int) -> set[tuple[int, str]] | None:
+    """The (day, shift) pairs of one employee's best month found, or None (no roster: after
+    ``RETRIES`` tries, each with four times the deterministic time of the one before)."""
+    model: cp_model.CpModel = built.model  # type: ignore[attr-defined]
+    for attempt in range(RETRIES + 1):
+        solver = _solver(dtime * 4**attempt, seed)
+        status = solver.solve(model)
+        if status != cp_model.UNKNOWN:
+            break
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return {(i, code) for (_eid, i, code), var in built.x.items() if solver.boolean_value(var)}  # type: ignore[attr-defined]
+
+
+def _priced(built: object, prices: CoverPrices) -> object:
+    """Set the one-employee model's objective: its own penalties plus the cover change of its shifts."""
+    cells = [(var, prices.price(i, code)) for (_eid, i, code), var in built.x.items()]  # type: ignore[attr-defined]
+    cells = [(v, p) for v, p in cells if p]
+    extra = cp_model.LinearExpr.weighted_sum([v for v, _ in cells], [p for _, p in cells])
+    built.model.minimize(built.objective + extra)  # type: ignore[attr-defined]
+    return built
 
 
 def construct_roster(
@@ -168,13 +199,19 @@ def construct_roster(
     *,
     time_limit_s: float,
     seed: int = 0,
+    workers: int = 1,
+    wall_limit_s: float | None = None,
     build: Callable[[Facts], object] | None = None,
 ) -> set[Triple] | None:
     """A roster of the team built employee by employee (see the module docstring), or None when
-    one employee's own rules have no roster in their share of the time (or none at all). Each
-    employee's solve has an equal share of ``time_limit_s`` as deterministic time, so the result
-    depends only on the team and the seed; the wall clock stops the construction (None) only when
-    it runs far over, on an overloaded machine."""
+    one employee's own rules have no roster in their share of the time (or none at all).
+
+    ``workers`` employees are solved at once (one CP-SAT worker each, in threads), each priced on
+    the team as it stood before the batch. Each solve has an equal share of ``time_limit_s``,
+    converted to deterministic time (at least ``LEAST_DTIME``), so the result depends only on the
+    team, the seed and the workers; the wall clock stops the construction (None) only past
+    ``wall_limit_s`` (default and at least three times ``time_limit_s`` plus 10 s): a large team
+    or an overloaded machine."""
     if build is None:
         from rosterkit.solver.build import build_model
 
@@ -183,27 +220,22 @@ def construct_roster(
 
     t0 = time.perf_counter()
     prices = CoverPrices(facts)
-    share = max(0.05, time_limit_s / max(1, len(facts.employees)))
+    parallel = max(1, workers)
+    dtime = max(LEAST_DTIME, time_limit_s * parallel / max(1, len(facts.employees)) * DTIME_PER_SECOND)
+    wall = max(3 * time_limit_s + 10, wall_limit_s or 0.0)
     worked: set[Triple] = set()
-    for e in facts.employees:
-        built = build(one_employee_facts(facts, e.id))
-        x = built.x  # type: ignore[attr-defined]
-        cells = [(var, prices.price(i, code)) for (_eid, i, code), var in x.items()]
-        cells = [(v, p) for v, p in cells if p]
-        extra = cp_model.LinearExpr.weighted_sum([v for v, _ in cells], [p for _, p in cells])
-        model: cp_model.CpModel = built.model  # type: ignore[attr-defined]
-        model.minimize(built.objective + extra)  # type: ignore[attr-defined]
-        for attempt in range(RETRIES + 1):  # no roster in its share: again with four times as much
-            solver = _solver(share * 4**attempt, seed)
-            status = solver.solve(model)
-            if status != cp_model.UNKNOWN:
-                break
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return None
-        for (eid, i, code), var in x.items():
-            if solver.boolean_value(var):
-                worked.add((eid, i, code))
-                prices.place(i, code)
-        if time.perf_counter() - t0 > 3 * time_limit_s + 5:
-            return None
+    employees = list(facts.employees)
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        for first in range(0, len(employees), parallel):
+            batch = employees[first : first + parallel]
+            models = [_priced(build(one_employee_facts(facts, e.id)), prices) for e in batch]
+            found = list(pool.map(lambda m: _solve_one(m, dtime, seed), models))
+            for e, mine in zip(batch, found, strict=True):
+                if mine is None:
+                    return None
+                for i, code in sorted(mine):
+                    worked.add((e.id, i, code))
+                    prices.place(i, code)
+            if time.perf_counter() - t0 > wall:
+                return None
     return worked

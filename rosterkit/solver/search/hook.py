@@ -90,7 +90,11 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
     constructed = None
     if per_employee_hard(facts):
         worked = construct_roster(
-            facts, time_limit_s=options.time_limit_s * CONSTRUCT_SHARE, seed=options.seed
+            facts,
+            time_limit_s=options.time_limit_s * CONSTRUCT_SHARE,
+            seed=options.seed,
+            workers=options.workers,
+            wall_limit_s=2 * options.time_limit_s,  # slow (half a year of 100: ~45 s) but the only way
         )
         if worked is not None:
             if options.symmetry:
@@ -107,7 +111,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
     long_horizon = facts.n > LONG_HORIZON_DAYS
     if long_horizon and constructed is not None:
         initial, constructed = constructed, None
-    elif long_horizon and not facts.team.history:
+    elif long_horizon and not facts.team.history and time.perf_counter() - t0 < options.time_limit_s / 2:
         worked = rolling_roster(
             facts.team,
             lambda team: build_model(team, symmetry=False),
