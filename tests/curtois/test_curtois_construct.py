@@ -48,3 +48,15 @@ def test_cover_price_is_the_checkers_change_in_cover_cost():
         cost = check(roster_from(facts, worked), team).cost  # soft costs only: the cover's here
         assert cost - base == expected
         base = cost
+
+
+def test_the_ordinary_solve_with_the_construction_is_reproducible_and_checked():
+    from rosterkit.solver.solve import SolveOptions, solve
+
+    team = parse_curtois(TINY)
+    options = SolveOptions(time_limit_s=3, workers=2, seed=5, deterministic=True)
+    results = [solve(team, options) for _ in range(2)]
+    assert results[0].roster is not None and results[1].roster is not None
+    assert results[0].roster.shifts == results[1].roster.shifts
+    report = check(results[0].roster, team)
+    assert report.hard_violations == 0 and report.cost == results[0].objective
