@@ -51,10 +51,13 @@ class ModelContext:
         self.explain = explain
         self.instances: dict[tuple, RuleInstance] = {}
         self.x: dict[tuple[str, int, str], cp_model.IntVar] = {}
+        new_bool_var, x = self.model.new_bool_var, self.x
+        day_names = [str(d) for d in facts.days]  # formatted once, not once per employee and shift
+        codes = [s.code for s in facts.shifts]
         for e in facts.employees:
-            for i, d in enumerate(facts.days):
-                for s in facts.shifts:
-                    self.x[(e.id, i, s.code)] = self.model.new_bool_var(f"x[{e.id},{d},{s.code}]")
+            for i, d in enumerate(day_names):
+                for code in codes:
+                    x[(e.id, i, code)] = new_bool_var(f"x[{e.id},{d},{code}]")
         self._work: dict[tuple[str, int], cp_model.IntVar] = {}
         self._count: dict[tuple[int, str], cp_model.IntVar] = {}
 
@@ -70,7 +73,7 @@ class ModelContext:
             b = self.model.new_bool_var(f"work[{employee_id},{self.facts.days[day_index]}]")
             xs = self.shifts_of(employee_id, day_index)
             if self.one_shift_a_day:
-                self.model.add(b == sum(xs))
+                self.model.add(b == cp_model.LinearExpr.sum(xs))
             else:
                 self.model.add_max_equality(b, xs)
             self._work[key] = b
@@ -82,7 +85,9 @@ class ModelContext:
         if key not in self._count:
             n = len(self.facts.employees)
             v = self.model.new_int_var(0, n, f"count[{self.facts.days[day_index]},{code}]")
-            self.model.add(v == sum(self.x[(e.id, day_index, code)] for e in self.facts.employees))
+            self.model.add(
+                v == cp_model.LinearExpr.sum([self.x[(e.id, day_index, code)] for e in self.facts.employees])
+            )
             self._count[key] = v
         return self._count[key]
 
