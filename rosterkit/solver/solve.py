@@ -250,6 +250,7 @@ def _counts_first(
         seed=options.seed,
         deterministic=options.deterministic,
         dtime_per_second=COUNTS_FIRST_DTIME_PER_SECOND,
+        beat=hinted,
     )
     if found is None or (hinted is not None and found[1] >= hinted):
         return None
