@@ -41,7 +41,7 @@ from rosterkit.solver.search.params import (
 
 Cell = tuple[int, int]  # (employee index, day index)
 
-FULL_SOLVE_SHARE = 0.4  # of the budget, for the first full solve (0.8 -> 0.4: Curtois 5 1261 -> 1238, 10 5265 -> 5166; 3 still 1001)
+FULL_SOLVE_SHARE = 0.8  # of the budget, for the first full solve (0.4 gave Curtois 5 1238 vs 1261 and 10 5166 vs 5265 in one run each, but 3 then missed 1001 in 30 s: 1005)
 SUB_DTIME = 0.3  # deterministic-time limit of one neighbourhood solve
 KINDS = ("employees", "days", "block", "costly")
 
