@@ -190,13 +190,15 @@ def shifts_for_days(
     deterministic: bool,
     dtime_per_second: float,
     beat: float | None = None,
+    spent: list[float] | None = None,
 ) -> tuple[set[Triple], float] | None:
     """Stage 2: the full model (every rule, no symmetry order) with the working days fixed; the best
     roster found in the time and its objective, or None. With ``beat`` (the cost of a roster in
     hand), a probe of ``PROBE_SHARE`` of the time runs first and None comes back early when it finds
     nothing cheaper than ``beat``; otherwise stage 2 runs again from the start for the whole time (the
     same run as without a probe: continuing from the probe's roster in a second solve ended worse, the
-    sample centre 77,278 against 76,427)."""
+    sample centre 77,278 against 76,427). ``spent`` gets the time limit of each CP-SAT run (what a
+    deterministic caller charges for them, whatever the wall clock says)."""
     built = build_model(facts, symmetry=False)
     cells: dict[tuple[str, int], list] = {}
     for (eid, i, _code), var in built.x.items():
@@ -208,12 +210,16 @@ def shifts_for_days(
     if beat is not None:
         probe = _stage2_solver(workers, seed, deterministic, time_limit_s * PROBE_SHARE, dtime_per_second)
         code = probe.solve(built.model)
+        if spent is not None:
+            spent.append(time_limit_s * PROBE_SHARE)
         if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or probe.objective_value >= beat:
             return None
         if code == cp_model.OPTIMAL:
             return {key for key, v in built.x.items() if probe.boolean_value(v)}, probe.objective_value
     solver = _stage2_solver(workers, seed, deterministic, time_limit_s, dtime_per_second)
     code = solver.solve(built.model)
+    if spent is not None:
+        spent.append(time_limit_s)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return {key for key, v in built.x.items() if solver.boolean_value(v)}, solver.objective_value
@@ -230,6 +236,7 @@ def counts_first_roster(
     deterministic: bool = True,
     dtime_per_second: float = 0.1,
     beat: float | None = None,
+    spent: list[float] | None = None,
 ) -> tuple[set[Triple], float] | None:
     """Stages 1 and 2 (see the module text); None when it does not apply or finds nothing (or,
     with ``beat``, when its probe finds nothing cheaper than ``beat``)."""
@@ -245,4 +252,5 @@ def counts_first_roster(
         deterministic=deterministic,
         dtime_per_second=dtime_per_second,
         beat=beat,
+        spent=spent,
     )
