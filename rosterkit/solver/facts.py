@@ -16,6 +16,7 @@ from functools import cached_property
 
 from rosterkit.calendar import DayKind, WorkCalendar
 from rosterkit.errors import InputError, Location
+from rosterkit.labels import t
 from rosterkit.model import Employee, HalfDay, LeaveType, RuleSetting, ShiftType, Succession, Team
 from rosterkit.model.rules import CATALOGUE, EMPLOYEE_OVERRIDES, resolve_rules
 
@@ -76,9 +77,9 @@ class Facts:
             self.settings: list[RuleSetting] = resolve_rules(team.rules, overridden)
         except KeyError as exc:
             raise InputError(
-                f"unknown rule {exc.args[0]!r}.",
-                where=Location(sheet="Rules"),
-                fix=f"Use one of: {', '.join(CATALOGUE)}.",
+                t("err.facts.unknown_rule", rule=repr(exc.args[0])),
+                where=Location(sheet=t("team.sheet.rules")),
+                fix=t("err.fix.one_of", known=", ".join(CATALOGUE)),
             ) from None
         self._check_codes()
 
@@ -90,37 +91,37 @@ class Facts:
         def bad_shift(code: str | None, what: str) -> None:
             if code is not None and code not in known:
                 raise InputError(
-                    f"{what}: shift {code!r} is not defined (defined: {', '.join(sorted(known))}).",
-                    where=Location(sheet="Shifts"),
-                    fix="Add it to the shifts or correct the code.",
+                    t("err.facts.unknown_shift", what=what, code=repr(code), known=", ".join(sorted(known))),
+                    where=Location(sheet=t("team.sheet.shifts")),
+                    fix=t("err.facts.unknown_shift.fix"),
                 )
 
         def bad_employee(eid: str, what: str) -> None:
             if eid not in ids:
                 raise InputError(
-                    f"{what}: employee {eid!r} is not in the team.",
-                    where=Location(sheet="Employees"),
-                    fix="Add the employee or correct the id.",
+                    t("err.facts.unknown_employee", what=what, id=repr(eid)),
+                    where=Location(sheet=t("team.sheet.employees")),
+                    fix=t("err.facts.unknown_employee.fix"),
                 )
 
         for a in self.team.pinned:
-            bad_employee(a.employee_id, "pinned assignment")
-            bad_shift(a.shift, f"pinned assignment of {a.employee_id} on {a.date}")
+            bad_employee(a.employee_id, t("err.facts.what.pinned"))
+            bad_shift(a.shift, t("err.facts.what.pinned_on", id=a.employee_id, date=a.date))
         for a in self.team.history:
-            bad_employee(a.employee_id, "history")
-            bad_shift(a.shift, f"history of {a.employee_id} on {a.date}")
+            bad_employee(a.employee_id, t("err.facts.what.history"))
+            bad_shift(a.shift, t("err.facts.what.history_on", id=a.employee_id, date=a.date))
         for r in self.team.requests:
-            bad_employee(r.employee_id, "request")
-            bad_shift(r.shift, f"request of {r.employee_id} on {r.date}")
+            bad_employee(r.employee_id, t("err.facts.what.request"))
+            bad_shift(r.shift, t("err.facts.what.request_on", id=r.employee_id, date=r.date))
         for lv in self.team.leave:
-            bad_employee(lv.employee_id, "leave")
+            bad_employee(lv.employee_id, t("err.facts.what.leave"))
         for d in self.team.demand:
-            bad_shift(d.shift, "demand")
+            bad_shift(d.shift, t("err.facts.what.demand"))
         for s in self.team.successions:
-            bad_shift(s.first, "succession")
-            bad_shift(s.second, "succession")
+            bad_shift(s.first, t("err.facts.what.succession"))
+            bad_shift(s.second, t("err.facts.what.succession"))
         for c in self.team.skill_cover:
-            bad_shift(c.shift, "skill cover")
+            bad_shift(c.shift, t("err.facts.what.skill_cover"))
 
     # ---- rules in force --------------------------------------------------------------------------
     def rows(self, rule: str) -> list[RuleSetting]:
@@ -251,9 +252,9 @@ class Facts:
         if measure in ("weekends", "holidays", "hours"):
             return measure, [e for e in self.employees if any(e.may_work(s.code) for s in self.shifts)]
         raise InputError(
-            f"rule fairness: measure {measure!r} is not known.",
-            where=Location(sheet="Rules"),
-            fix="Use one of: nights, weekends, holidays, hours.",
+            t("err.facts.fairness", measure=repr(measure)),
+            where=Location(sheet=t("team.sheet.rules")),
+            fix=t("err.facts.fairness.fix"),
         )
 
     def demand_weekday(self, day_index: int) -> int:
@@ -306,9 +307,9 @@ class Facts:
                 return round(float(value) * 60)
             except (TypeError, ValueError):
                 raise InputError(
-                    f"rule work_hours: {param} = {value!r} is not a number of hours.",
-                    where=Location(sheet="Rules"),
-                    fix="Give hours (e.g. 174) or 'standard' (21.75 days x 8 h a month).",
+                    t("err.facts.work_hours", param=param, value=repr(value)),
+                    where=Location(sheet=t("team.sheet.rules")),
+                    fix=t("err.facts.work_hours.fix"),
                 ) from None
 
         low = (
