@@ -387,10 +387,10 @@ class Facts:
         if t1 <= t0:
             t1 += timedelta(days=1)
         out = []
-        t = t0
-        while t < t1:
-            out.append(Interval(t, minutes, 0))
-            t += timedelta(minutes=minutes)
+        at = t0
+        while at < t1:
+            out.append(Interval(at, minutes, 0))
+            at += timedelta(minutes=minutes)
         return out
 
     def who(self, employee_id: str) -> str:
