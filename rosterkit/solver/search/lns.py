@@ -214,14 +214,13 @@ def solve_with_lns(
     ``hint`` (a solution's values and objective, e.g. the employee-by-employee roster) is the full
     solve's hint, and the LNS starts from it when the full solve finds nothing better."""
     t0 = time.perf_counter()
-    if hint is not None and full_share <= 0:
-        initial = hint
-    if initial is not None:
+
+    def improve_from(start: tuple[Sequence[int], float], bound: float | None) -> LnsResult:
         return _improve(
             problem,
-            list(initial[0]),
-            initial[1],
-            None,
+            list(start[0]),
+            start[1],
+            bound,
             t0,
             0.0,
             [],
@@ -231,6 +230,11 @@ def solve_with_lns(
             on_solution,
             dtime_budget,
         )
+
+    if hint is not None and full_share <= 0:
+        initial = hint
+    if initial is not None:
+        return improve_from(initial, None)
     tracker = _Tracker(t0, on_solution)
     if hint is not None:
         problem.model.clear_hints()
@@ -259,20 +263,7 @@ def solve_with_lns(
     if status == cp_model.INFEASIBLE:
         return LnsResult("infeasible", None, None, None, time.perf_counter() - t0, None)
     if hint is not None and (status != cp_model.FEASIBLE or solver.objective_value > hint[1]):
-        return _improve(
-            problem,
-            list(hint[0]),
-            hint[1],
-            bound,
-            t0,
-            0.0,
-            [],
-            time_limit_s,
-            workers,
-            seed,
-            on_solution,
-            dtime_budget,
-        )
+        return improve_from(hint, bound)
     if status != cp_model.FEASIBLE:
         # No roster yet: search the full model for the rest of the budget with CP-SAT's parallel
         # portfolio (finds first rosters where the interleaved search does not, e.g. Curtois 12).
