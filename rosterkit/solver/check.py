@@ -20,7 +20,7 @@ from datetime import date
 from rosterkit.labels import get_language, t
 from rosterkit.model import LeaveType, RequestKind, Roster, RuleSetting, Team
 from rosterkit.model.leave import LEAVE_NAMES_ZH
-from rosterkit.solver.facts import Facts, succession_cost
+from rosterkit.solver.facts import FAIR_SCALE, Facts, succession_cost
 
 Grid = dict[str, list[str | None]]  # employee id -> shift code per day (None: not working)
 
@@ -431,14 +431,16 @@ def fairness_value(f: Facts, grid: Grid, eid: str, unit: str) -> int:
 def _fairness(j: _Judge, grid: Grid) -> None:
     f = j.facts
     unit, people = f.fairness_values(str(j.setting.params.get("measure", "nights")))
+    factors = f.fairness_factors(people)  # pro rata to the days not on leave
+    people = [e for e in people if e.id in factors]
     if len(people) < 2:
         return
-    values = {e.id: fairness_value(f, grid, e.id, unit) for e in people}
+    values = {e.id: fairness_value(f, grid, e.id, unit) * factors[e.id] for e in people}
     spread = max(values.values()) - min(values.values())
-    scale = 60 if unit == "hours" else 1
+    scale = (60 if unit == "hours" else 1) * FAIR_SCALE
     most = max(values, key=values.__getitem__)
     least = min(values, key=values.__getitem__)
-    shown = f"{spread / 60:g} h" if unit == "hours" else f"{spread} {t('unit.' + unit)}"
+    shown = f"{spread / scale:.3g} h" if unit == "hours" else f"{spread / scale:.3g} {t('unit.' + unit)}"
     msg = t("msg.fairness", unit=t("unit." + unit), most=f.who(most), shown=shown, least=f.who(least))
     if j.setting.hard:
         if spread > int(j.setting.params.get("max_spread", 1)) * scale:

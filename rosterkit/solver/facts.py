@@ -58,6 +58,9 @@ def duty_minutes(shift: ShiftType, day: date, start: datetime, end: datetime) ->
     return minutes
 
 
+FAIR_SCALE = 100  # fairness compares counts scaled to the whole horizon, in hundredths
+
+
 class Facts:
     """Derived data of one team and horizon. Build once; both the model and the checker read it."""
 
@@ -256,6 +259,20 @@ class Facts:
             where=Location(sheet=t("team.sheet.rules")),
             fix=t("err.facts.fairness.fix"),
         )
+
+    def fairness_factors(self, people: list[Employee]) -> dict[str, int]:
+        """Each person's factor from their own count of a fairness measure to a whole horizon's, in
+        ``FAIR_SCALE`` parts: someone on leave for half the month counts double, so fairness compares
+        people pro rata to the days they are there (half-day leave counts half). People on leave the
+        whole horizon are left out (no factor)."""
+        factors = {}
+        for e in people:
+            away = sum(2 for i in range(self.n) if (e.id, i) in self.leave_full)
+            away += sum(1 for i in range(self.n) if (e.id, i) in self.leave_half)
+            present = 2 * self.n - away
+            if present > 0:
+                factors[e.id] = round(FAIR_SCALE * 2 * self.n / present)
+        return factors
 
     def demand_weekday(self, day_index: int) -> int:
         """The weekday whose demand rows a day follows: a statutory holiday or a day off in lieu on a

@@ -251,6 +251,38 @@ def test_fairness_of_nights():
     assert run_rule(hours, "fairness", {**work("E1", range(2)), **off("E2", range(3))})[1] == 16
 
 
+@rule_test("fairness")
+def test_fairness_is_pro_rata_to_the_days_not_on_leave():
+    # E1 is on leave for half of 4 days: 2 nights in 2 days count like 4 in 4 (no spread)
+    leave = (
+        Leave(
+            employee_id="E1",
+            start=START + timedelta(days=2),
+            end=START + timedelta(days=3),
+            type=LeaveType.ANNUAL,
+        ),
+    )
+    team = tiny_team(days=4, rules=soft("fairness", 2, measure="nights"), leave=leave)
+    e1 = {**work("E1", range(2), "N"), **{("E1", i, c): 0 for i in (2, 3) for c in "MEN"}}
+    assert run_rule(team, "fairness", {**e1, **work("E2", range(4), "N")})[1] == 0
+    # E2 with 3 nights in 4 days is 1 night short of E1's pro-rata 4: weight 2 x 1
+    three = {**work("E2", range(3), "N"), **{("E2", 3, c): 0 for c in "MEN"}}
+    assert run_rule(team, "fairness", {**e1, **three})[1] == 2
+    # a half day of leave counts half a day: E1 present 3.5 of 4 days, 3 nights -> 3.43 vs 4 (rounded up: 1)
+    half = (
+        Leave(
+            employee_id="E1",
+            start=START + timedelta(days=3),
+            end=START + timedelta(days=3),
+            half_day=HalfDay.AM,
+            type=LeaveType.ANNUAL,
+        ),
+    )
+    team = tiny_team(days=4, rules=soft("fairness", 2, measure="nights"), leave=half)
+    e1 = {**work("E1", range(3), "N"), **{("E1", 3, c): 0 for c in "MEN"}}
+    assert run_rule(team, "fairness", {**e1, **work("E2", range(4), "N")})[1] == 2
+
+
 def _requirements(day: date, times: list[tuple[str, int]]) -> tuple[IntervalRequirement, ...]:
     return tuple(
         IntervalRequirement(interval_start=datetime.combine(day, time.fromisoformat(t)), agents_scheduled=n)
