@@ -39,6 +39,26 @@ def test_same_seed_and_workers_give_the_same_roster():
     assert a.roster.shifts == b.roster.shifts and a.objective == b.objective
 
 
+@pytest.mark.parametrize(
+    "seconds",
+    [2.0, pytest.param(12.0, marks=pytest.mark.slow)],  # 12 s: counts-first runs too
+)
+def test_the_whole_search_is_reproducible_under_load(seconds):
+    """The default solve (first rosters, [counts-first,] full solve, LNS) depends only on the seed and
+    the worker count, not on the wall clock: two runs at once, each slowing the other, and a third
+    alone give the same roster."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    team = sample_centre(agents=12, days=14, seed=2)
+    options = replace(FAST, time_limit_s=seconds)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        a, b = pool.map(lambda _: solve(team, options), range(2))
+    c = solve(team, options)
+    assert a.roster.shifts == b.roster.shifts == c.roster.shifts
+    assert a.objective == b.objective == c.objective
+    assert_consistent(c, team)
+
+
 def test_shift_demand_team_is_solved_to_optimality():
     demand = (
         ShiftDemand(shift="M", target=2, under_weight=50),

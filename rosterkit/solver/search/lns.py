@@ -34,9 +34,10 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from rosterkit.solver.search.params import (
-    DETERMINISTIC_PER_SECOND,
+    SUBSOLVE_PER_SECOND,
     set_solver_parameters,
     set_subsolve_parameters,
+    wall_net,
 )
 
 Cell = tuple[int, int]  # (employee index, day index)
@@ -214,6 +215,11 @@ def solve_with_lns(
     ``hint`` (a solution's values and objective, e.g. the employee-by-employee roster) is the full
     solve's hint, and the LNS starts from it when the full solve finds nothing better."""
     t0 = time.perf_counter()
+    if deterministic and dtime_budget is None:
+        # the LNS's share in deterministic time, fixed in advance: nothing depends on the wall clock
+        share = 1.0 if (initial is not None or (hint is not None and full_share <= 0)) else 1.0 - full_share
+        dtime_budget = time_limit_s * share * SUBSOLVE_PER_SECOND * max(1, workers)
+    wall_limit_s = wall_net(time_limit_s) if deterministic else time_limit_s
 
     def improve_from(start: tuple[Sequence[int], float], bound: float | None) -> LnsResult:
         return _improve(
@@ -224,7 +230,7 @@ def solve_with_lns(
             t0,
             0.0,
             [],
-            time_limit_s,
+            wall_limit_s,
             workers,
             seed,
             on_solution,
@@ -293,7 +299,7 @@ def solve_with_lns(
         t0,
         tracker.first,
         list(tracker.trace),
-        time_limit_s,
+        wall_limit_s,
         workers,
         seed,
         on_solution,
@@ -323,7 +329,7 @@ def _improve(
     iterations = improvements = 0
     parallel = max(1, workers)
     if dtime_budget is None:
-        dtime_budget = (time_limit_s - (time.perf_counter() - t0)) * DETERMINISTIC_PER_SECOND * parallel
+        dtime_budget = (time_limit_s - (time.perf_counter() - t0)) * SUBSOLVE_PER_SECOND * parallel
     remaining_dtime = dtime_budget
     with ThreadPoolExecutor(max_workers=parallel) as pool:
         while remaining_dtime > 0 and time.perf_counter() - t0 < time_limit_s - 0.05:
