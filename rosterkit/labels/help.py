@@ -253,8 +253,8 @@ Python 调用：
         "写出 roster.xlsx、roster.csv 和 summary.json 的文件夹。",
     ),
     "help.roster.time_limit": (
-        "Seconds of search. Reproducible runs stop on CP-SAT's deterministic clock, calibrated to about this many seconds here; on a loaded machine the search may take up to twice as long (use --nondeterministic for a hard wall-clock limit).",
-        "求解时间，单位秒。可复现的运行按 CP-SAT 的确定性时钟停止，本机上大约就是这么多秒；机器繁忙时可能用到两倍时间（要严格按实际时间截止，请加 --nondeterministic）。",
+        "Seconds of search. Reproducible runs stop on CP-SAT's deterministic clock, calibrated to about this many seconds here (a large month may take a quarter longer); on a loaded machine the search may take up to twice as long (use --nondeterministic for a hard wall-clock limit).",
+        "求解时间，单位秒。可复现的运行按 CP-SAT 的确定性时钟停止，本机上大约就是这么多秒（大的月份可能多用约四分之一）；机器繁忙时可能用到两倍时间（要严格按实际时间截止，请加 --nondeterministic）。",
     ),
     "help.roster.workers": (
         "CP-SAT workers.",
