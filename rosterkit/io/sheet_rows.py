@@ -156,7 +156,8 @@ def read_keyed_table(
         }
         frame = pd.DataFrame(data)
         excel_rows = [index + header_rows + 1 + i for i in range(len(body_rows))]
-        blank = frame.isna() | frame.astype(str).apply(lambda c: c.str.strip().eq(""))
+        empty_text = frame.astype(str).apply(lambda c: c.str.strip().eq("")).astype(bool)  # bool if no rows
+        blank = frame.isna() | empty_text
         keep = ~blank.all(axis=1).to_numpy() if len(frame.columns) else []
         frame = frame[keep].reset_index(drop=True)
         excel_rows = [r for r, k in zip(excel_rows, keep, strict=True) if k]
