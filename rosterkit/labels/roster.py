@@ -174,6 +174,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "{unit} spread unevenly: {most} has {shown} more than {least}",
         "{unit}分配不均：{most} 比 {least} 多 {shown}",
     ),
+    "msg.fairness_pro_rata": (
+        "{unit} spread unevenly: {most} has {shown} more than {least} (pro rata to the days each is not on leave)",
+        "{unit}分配不均：按未请假天数折算，{most} 比 {least} 多 {shown}",
+    ),
     "msg.repair": ("{who} on {date}: {before} changed to {now}", "{who} {date}：{before} 改为 {now}"),
     "word.day_off": ("a day off", "休息"),
     "word.off": ("off", "休"),

@@ -441,7 +441,8 @@ def _fairness(j: _Judge, grid: Grid) -> None:
     most = max(values, key=values.__getitem__)
     least = min(values, key=values.__getitem__)
     shown = f"{spread / scale:.3g} h" if unit == "hours" else f"{spread / scale:.3g} {t('unit.' + unit)}"
-    msg = t("msg.fairness", unit=t("unit." + unit), most=f.who(most), shown=shown, least=f.who(least))
+    key = "msg.fairness" if len({factors[e.id] for e in people}) == 1 else "msg.fairness_pro_rata"
+    msg = t(key, unit=t("unit." + unit), most=f.who(most), shown=shown, least=f.who(least))
     if j.setting.hard:
         if spread > int(j.setting.params.get("max_spread", 1)) * scale:
             j.breach(None, None, msg)
