@@ -18,6 +18,7 @@ from ortools.sat.python import cp_model
 
 from rosterkit.solver.build import build_model
 from rosterkit.solver.facts import Facts
+from rosterkit.solver.solve import wall_net
 
 Triple = tuple[str, int, str]
 
@@ -174,7 +175,7 @@ def _stage2_solver(workers: int, seed: int, deterministic: bool, seconds: float,
     if deterministic:
         p.interleave_search = workers > 1
         p.max_deterministic_time = max(0.01, seconds * rate)
-        p.max_time_in_seconds = seconds * 2 + 5
+        p.max_time_in_seconds = wall_net(seconds)
     else:
         p.max_time_in_seconds = max(0.1, seconds)
     return solver

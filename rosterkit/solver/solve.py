@@ -116,6 +116,12 @@ _STATUS = {
 DTIME_PER_SECOND = 0.1
 
 
+def wall_net(time_limit_s: float) -> float:
+    """The wall-clock safety net of a reproducible run of ``time_limit_s`` seconds: past it the run
+    stops on the wall clock (and is then no longer reproducible)."""
+    return 2 * time_limit_s + 5
+
+
 def set_parameters(solver: cp_model.CpSolver, options: SolveOptions) -> None:
     """CP-SAT parameters from the options, set explicitly (never solver defaults by accident)."""
     p = solver.parameters
@@ -124,7 +130,7 @@ def set_parameters(solver: cp_model.CpSolver, options: SolveOptions) -> None:
     if options.deterministic:
         p.interleave_search = True
         p.max_deterministic_time = max(0.01, options.time_limit_s * DTIME_PER_SECOND)
-        p.max_time_in_seconds = options.time_limit_s * 2 + 5
+        p.max_time_in_seconds = wall_net(options.time_limit_s)
     else:
         p.max_time_in_seconds = options.time_limit_s
 
@@ -347,7 +353,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
                 elif hinted is not None:
                     complete_hint(built, hint)  # back to the better roster's hint
     spent: list[float] = [FIRST_ROSTERS_CHARGE_S if relaxed and roomy else 0.0]
-    if targets is not None and options.hint is None and options.time_limit_s >= COUNTS_FIRST_MIN_S:
+    if targets is not None and options.hint is None and roomy:
         better = _counts_first(built, targets, workdays, options, hinted, spent)
         if better is not None:
             hint, hinted = better
@@ -358,7 +364,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
         from rosterkit.solver.search import run as hook  # search imports this module: not at the top
     t_search = time.perf_counter() - t0
     searching = options
-    if options.time_limit_s >= COUNTS_FIRST_MIN_S:  # the search gets what the first rosters left
+    if roomy:  # the search gets what the first rosters left
         used = sum(spent) if options.deterministic else t_search
         searching = replace(options, time_limit_s=max(1.0, options.time_limit_s - used))
     if options.log is not None:  # progress times from the start of solve, not of the search

@@ -37,8 +37,8 @@ from rosterkit.solver.search.params import (
     SUBSOLVE_PER_SECOND,
     set_solver_parameters,
     set_subsolve_parameters,
-    wall_net,
 )
+from rosterkit.solver.solve import wall_net
 
 Cell = tuple[int, int]  # (employee index, day index)
 

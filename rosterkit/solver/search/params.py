@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from rosterkit.solver.solve import wall_net
+
 # Deterministic time units CP-SAT counts per wall second with 2 interleaved workers on this class of
 # machine, used to turn a budget in seconds into a reproducible one. Measured on a quiet machine:
 # 0.94-1.31 on Curtois-Qu 3, 7 and 12, 0.46 on the 60-agent call-centre month (interval coverage
@@ -22,11 +24,6 @@ DETERMINISTIC_PER_SECOND = 0.7
 
 # The same for one neighbourhood solve of the LNS (one worker): 0.30 on the 60-agent month.
 SUBSOLVE_PER_SECOND = 0.3
-
-
-def wall_net(time_limit_s: float) -> float:
-    """The wall-clock safety net of a reproducible run of ``time_limit_s`` seconds."""
-    return 2 * time_limit_s + 5
 
 
 def set_solver_parameters(
