@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rosterkit.io.curtois import parse_curtois
 from rosterkit.model import RuleSetting
 from rosterkit.solver.build import build_model, roster_from
@@ -12,16 +14,26 @@ from rosterkit.solver.check import check
 from rosterkit.solver.facts import Facts
 from rosterkit.solver.search.construct import CoverPrices, construct_roster, per_employee_hard
 from rosterkit.solver.search.hook import values_of
+from rosterkit.solver.search.pattern import working_days
 
 TINY = Path(__file__).resolve().parent / "tiny_instance.txt"
 
 
-def test_construction_keeps_every_hard_rule_and_is_reproducible():
+@pytest.mark.parametrize("days_first", [False, True])
+def test_construction_keeps_every_hard_rule_and_is_reproducible(days_first):
+    """Either way: each employee's whole model first, or (when the whole models find nothing: here
+    asked) their working days from the dynamic programme first and the shifts chosen for them."""
     team = parse_curtois(TINY)
     facts = Facts(team)
     assert per_employee_hard(facts)
-    runs = [construct_roster(facts, time_limit_s=2, seed=3) for _ in range(2)]
+    runs = [construct_roster(facts, time_limit_s=2, seed=3, days_first=days_first) for _ in range(2)]
     assert runs[0] is not None and runs[0] == runs[1]
+    if days_first:  # each employee works exactly the days of their pattern
+        for e in facts.employees:
+            pattern = working_days(facts, e)
+            assert [
+                any((e.id, i, s.code) in runs[0] for s in facts.shifts) for i in range(facts.n)
+            ] == pattern
     report = check(roster_from(facts, runs[0]), team)
     assert report.hard_violations == 0, [v.message for v in report.violations]
     values = values_of(build_model(team, symmetry=False), runs[0], 5)

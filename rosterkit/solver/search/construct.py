@@ -17,9 +17,13 @@ order (``workers`` at a time).
 
 Measured (Curtois–Qu, 2 workers, a shared 2-core machine): a first roster of instance 20 (50 staff,
 26 weeks) in about 25 s, of 21 (100 staff, 26 weeks) in about 50 s, where the full model found none
-in 60 s. Partial: a one-person year with hard minimum and maximum minutes two shifts apart (Curtois
-22, employee I) has no first roster from one CP-SAT worker in 15 s, so 22 still gets none; a
-dynamic programme over each employee's runs and totals would be the next step.
+in 60 s. A one-person year with hard minimum and maximum minutes two shifts apart (Curtois 22,
+employee I) has no roster from one CP-SAT worker in 15 s; its working days from the dynamic
+programme of ``pattern.py``, then the shifts for those days, take a fraction of a second. When the
+whole model fails for most employees, that comes first for everyone: Curtois 22-24 get a first
+roster (24, 150 staff over a year: about 100 s; slow, but the only roster found). Working days
+first for everyone is worse where the whole model succeeds (Curtois 20: 74,272 vs 12,160 after the
+search; 21: 156,705 vs 42,013): the days are chosen without the cover prices.
 
     if per_employee_hard(facts):
         worked = construct_roster(facts, time_limit_s=10, seed=0)   # (employee, day, shift) triples
@@ -34,6 +38,7 @@ from concurrent.futures import ThreadPoolExecutor
 from ortools.sat.python import cp_model
 
 from rosterkit.solver.facts import Facts
+from rosterkit.solver.search.pattern import working_days
 
 # Deterministic time per wall second of a one-employee solve (measured on Curtois 20-21: the LP
 # search of a one-person model runs at about a quarter of the LNS's rate).
@@ -45,6 +50,7 @@ RETRIES = 2
 # Least deterministic time of one employee's solve: a one-person half year on Curtois 21 needs
 # 0.04-0.1 to its first roster (about 0.4 s of wall time on this machine, whatever the limit).
 LEAST_DTIME = 0.1
+SWITCH_AFTER = 4  # employees tried before the construction may switch to working days first
 CROSS_EMPLOYEE = frozenset({"interval_coverage", "shift_demand", "skill_cover", "fairness"})
 
 
@@ -177,18 +183,57 @@ def _solver(dtime: float, seed: int) -> cp_model.CpSolver:
     return solver
 
 
-def _solve_one(built: object, dtime: float, seed: int) -> set[tuple[int, str]] | None:
-    """The (day, shift) pairs of one employee's best month found, or None (no roster: after
-    ``RETRIES`` tries, each with four times the deterministic time of the one before)."""
-    model: cp_model.CpModel = built.model  # type: ignore[attr-defined]
-    for attempt in range(RETRIES + 1):
-        solver = _solver(dtime * 4**attempt, seed)
+def _fix_days(built: object, pattern: list[bool]) -> cp_model.CpModel:
+    """A copy of the one-employee model with the working days of ``pattern`` fixed."""
+    fixed = built.model.clone()  # type: ignore[attr-defined]
+    by_day: dict[int, list] = {}
+    for (_eid, i, _code), var in built.x.items():  # type: ignore[attr-defined]
+        by_day.setdefault(i, []).append(fixed.get_bool_var_from_proto_index(var.index))
+    for i, work in enumerate(pattern):
+        fixed.add(sum(by_day.get(i, [])) == int(work))
+    return fixed
+
+
+def _solve_one(
+    built: object,
+    dtime: float,
+    seed: int,
+    days: Callable[[], list[bool] | None] | None = None,
+    days_first: bool = False,
+) -> tuple[set[tuple[int, str]] | None, bool]:
+    """The (day, shift) pairs of one employee's best month found (None: none), and whether the
+    first try of the whole model found nothing.
+
+    Tries, in order: the whole model (``dtime``), again with four times the time; the model with
+    the working days of ``days()`` fixed (see ``pattern.py``: chosen without the cover prices, so
+    worse when the whole model succeeds) and four times the time, since choosing shifts to fit the
+    hours may need it (Curtois 23, employee O: 0.4 where the whole model needed 1.6); the whole
+    model with sixteen times the time. With
+    ``days_first`` the fixed days come first (a year of 32 shift types, Curtois 24: the whole model
+    finds nothing with 0.4, the fixed days are optimal in about 0.5 s)."""
+    x: dict = built.x  # type: ignore[attr-defined]
+    tries: list[tuple[str, float]] = [("whole", dtime * 4**k) for k in range(RETRIES + 1)]
+    if days is not None:
+        tries.insert(0 if days_first else 2, ("days", dtime * 4))
+    whole_failed = False
+    for kind, limit in tries:
+        model = built.model  # type: ignore[attr-defined]
+        if kind == "days":
+            pattern = days()
+            if pattern is None:
+                continue
+            model = _fix_days(built, pattern)
+        solver = _solver(limit, seed)
         status = solver.solve(model)
-        if status != cp_model.UNKNOWN:
-            break
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return {(i, code) for (_eid, i, code), var in built.x.items() if solver.boolean_value(var)}  # type: ignore[attr-defined]
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return {
+                (i, code) for (_eid, i, code), var in x.items() if solver.boolean_value(var)
+            }, whole_failed
+        if kind == "whole":
+            if status != cp_model.UNKNOWN:
+                return None, True  # the employee's own rules have no month
+            whole_failed = whole_failed or limit == dtime
+    return None, whole_failed
 
 
 def _priced(built: object, prices: CoverPrices) -> object:
@@ -208,6 +253,7 @@ def construct_roster(
     workers: int = 1,
     wall_limit_s: float | None = None,
     build: Callable[[Facts], object] | None = None,
+    days_first: bool | None = None,
 ) -> set[Triple] | None:
     """A roster of the team built employee by employee (see the module docstring), or None when
     one employee's own rules have no roster in their share of the time (or none at all).
@@ -217,7 +263,10 @@ def construct_roster(
     converted to deterministic time (at least ``LEAST_DTIME``), so the result depends only on the
     team, the seed and the workers; the wall clock stops the construction (None) only past
     ``wall_limit_s`` (default and at least three times ``time_limit_s`` plus 10 s): a large team
-    or an overloaded machine."""
+    or an overloaded machine. ``days_first``: each employee's working days (``pattern.py``) come
+    before the whole one-employee model; None (the default): once the whole model has found nothing
+    in its first try for more than half of at least ``SWITCH_AFTER`` employees (a year of 32 shift
+    types, Curtois 24, where none succeeds), the others start from their working days."""
     if build is None:
         from rosterkit.solver.build import build_model
 
@@ -231,14 +280,22 @@ def construct_roster(
     wall = max(3 * time_limit_s + 10, wall_limit_s or 0.0)
     worked: set[Triple] = set()
     employees = list(facts.employees)
+    adapt, days_first, tried, failed = days_first is None, bool(days_first), 0, 0
     with ThreadPoolExecutor(max_workers=parallel) as pool:
         for first in range(0, len(employees), parallel):
             batch = employees[first : first + parallel]
             models = [_priced(build(one_employee_facts(facts, e.id)), prices) for e in batch]
-            found = list(pool.map(lambda m: _solve_one(m, dtime, seed), models))
-            for e, mine in zip(batch, found, strict=True):
+            patterns = [lambda e=e: working_days(facts, e) for e in batch]
+            first_days = [days_first] * len(batch)
+            found = list(
+                pool.map(lambda m, p, d: _solve_one(m, dtime, seed, p, d), models, patterns, first_days)
+            )
+            for e, (mine, whole_failed) in zip(batch, found, strict=True):
                 if mine is None:
                     return None
+                tried += 1
+                failed += whole_failed
+                days_first = days_first or (adapt and tried >= SWITCH_AFTER and 2 * failed > tried)
                 for i, code in sorted(mine):
                     worked.add((e.id, i, code))
                     prices.place(i, code)
