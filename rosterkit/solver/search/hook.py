@@ -11,8 +11,15 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from rosterkit.solver.search.construct import construct_roster, per_employee_hard
-from rosterkit.solver.search.lns import CostTerm, LnsProblem, solve_with_lns
+from rosterkit.solver.search.lns import (
+    FULL_SOLVE_SHARE,
+    FULL_SOLVE_SHARE_INTERVALS,
+    CostTerm,
+    LnsProblem,
+    solve_with_lns,
+)
 from rosterkit.solver.search.rolling import rolling_roster
+from rosterkit.solver.solve import wall_net
 
 # Above this many days the first roster comes from the rolling horizon (at 56, Curtois 19 got none).
 LONG_HORIZON_DAYS = 84
@@ -69,6 +76,11 @@ def problem_of(built: Any) -> LnsProblem:
         if p.cost > 0
     ]
     return LnsProblem(built.model, cells, len(facts.employees), facts.n, costs)
+
+
+def _interval_coverage(facts: Any) -> bool:
+    """Whether the team has interval requirements and a rule judging them."""
+    return bool(facts.team.requirements) and facts.enabled("interval_coverage")
 
 
 def _spent(t0: float, charged: float, options: Any) -> float:
@@ -134,6 +146,9 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
                 first_s = time.perf_counter() - t0
                 report(first_s, initial[1])
     left = options.time_limit_s - _spent(t0, charged, options)
+    # the safety net of the whole run, not of the search alone: a slow first roster (a year of 150
+    # staff, ~100 s) leaves the search less wall time rather than pushing the end further out
+    net = wall_net(options.time_limit_s) if options.deterministic else options.time_limit_s
     result = solve_with_lns(
         problem,
         time_limit_s=max(0.5, left),
@@ -143,6 +158,8 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
         initial=initial,
         deterministic=options.deterministic,
         hint=constructed,
+        full_share=FULL_SOLVE_SHARE_INTERVALS if _interval_coverage(facts) else FULL_SOLVE_SHARE,
+        wall_limit_s=max(0.5, net - (time.perf_counter() - t0)),
     )
     if result.values is None:
         return RawSolution(result.status, None, None, result.bound)

@@ -22,8 +22,11 @@ from rosterkit.solver.solve import wall_net
 DETERMINISTIC_PER_SECOND = 0.7
 
 
-# The same for one neighbourhood solve of the LNS (one worker): 0.30 on the 60-agent month.
-SUBSOLVE_PER_SECOND = 0.3
+# The same for one neighbourhood solve of the LNS (one worker). 0.3 (an early measurement under load)
+# ended a reproducible 60 s run of the example centre after 36 s of wall time; 0.5 after 47 s, 0.7
+# after 63 s (62,053 vs 63,075 at 0.3); on Curtois-Qu months it ends runs at about 50 s (5: 1433 ->
+# 1351, 9: 673 -> 560).
+SUBSOLVE_PER_SECOND = 0.7
 
 
 def set_solver_parameters(
