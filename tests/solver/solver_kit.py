@@ -7,7 +7,7 @@ from datetime import date, time
 
 from ortools.sat.python import cp_model
 
-from rosterkit.model import Employee, RuleSetting, ShiftType, Team
+from rosterkit.model import Employee, Leave, LeaveType, RuleSetting, ShiftType, Team
 from rosterkit.solver.build import build_model, roster_from
 from rosterkit.solver.check import check
 from rosterkit.solver.solve import SolveResult
@@ -42,6 +42,12 @@ def tiny_team(days: int = 7, people: int = 2, rules: tuple[RuleSetting, ...] = (
         rules=rules,
         **fields,
     )
+
+
+def day_of_leave(employee_id: str, offset: int) -> Leave:
+    """A day of annual leave ``offset`` days after ``START``."""
+    day = date.fromordinal(START.toordinal() + offset)
+    return Leave(employee_id=employee_id, start=day, end=day, type=LeaveType.ANNUAL)
 
 
 def all_off_except(keep: set[str]) -> tuple[RuleSetting, ...]:

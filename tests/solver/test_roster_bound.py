@@ -9,9 +9,9 @@ from datetime import date, timedelta
 
 import pytest
 from ortools.sat.python import cp_model
-from solver_kit import tiny_team
+from solver_kit import day_of_leave, tiny_team
 
-from rosterkit.model import Assignment, Leave, LeaveType, Request, RequestKind, Roster, RuleSetting
+from rosterkit.model import Assignment, Request, RequestKind, Roster, RuleSetting
 from rosterkit.solver.aggregate import solve_counts
 from rosterkit.solver.bound import PERSONAL_RULES, least_cost
 from rosterkit.solver.build import build_model
@@ -39,14 +39,7 @@ def test_per_person_least_cost_equals_brute_force():
         days=9,
         people=1,
         rules=rules,
-        leave=(
-            Leave(
-                employee_id="E1",
-                start=start + timedelta(days=4),
-                end=start + timedelta(days=4),
-                type=LeaveType.ANNUAL,
-            ),
-        ),
+        leave=(day_of_leave("E1", 4),),
         requests=(
             Request(employee_id="E1", date=start + timedelta(days=1), kind=RequestKind.SHIFT_OFF, weight=3),
             Request(employee_id="E1", date=start + timedelta(days=7), kind=RequestKind.SHIFT_ON, weight=4),

@@ -9,9 +9,9 @@ import itertools
 from datetime import timedelta
 
 import pytest
-from solver_kit import START, all_off_except, tiny_team
+from solver_kit import START, all_off_except, day_of_leave, tiny_team
 
-from rosterkit.model import Assignment, Leave, LeaveType, Roster, RuleSetting
+from rosterkit.model import Assignment, Roster, RuleSetting
 from rosterkit.solver.check import check
 from rosterkit.solver.facts import Facts
 from rosterkit.solver.search.pattern import count_range, working_days
@@ -41,14 +41,7 @@ def _team(weekends: int, min_hours: int, max_hours: int, history: bool, window: 
             params={"min_hours": min_hours, "max_hours": max_hours, "leave_day_hours": 0},
         ),
     )
-    leave = (
-        Leave(
-            employee_id="E1",
-            start=START + timedelta(days=3),
-            end=START + timedelta(days=3),
-            type=LeaveType.ANNUAL,
-        ),
-    )
+    leave = (day_of_leave("E1", 3),)
     past = (
         (
             Assignment(employee_id="E1", date=START - timedelta(days=2), shift="M"),
