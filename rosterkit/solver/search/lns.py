@@ -14,13 +14,15 @@ The search works on any built roster model that says which decision literals bel
 
 With ``workers`` > 1, that many neighbourhoods are solved at once (one CP-SAT worker each, in
 threads: CP-SAT releases the GIL) and the best is kept, ties to the first, so the sequence of
-incumbents depends only on the seed, the worker count and the deterministic budget. The wall-clock
-limit is a safety net that ends the search early on a loaded machine (then the result may differ).
+incumbents depends only on the seed, the worker count and the deterministic budget (reproducible
+mode: the wall clock is a safety net that ends the search early on a loaded machine, and then the
+result may differ). In the parallel mode there is no deterministic budget: the wall clock ends it.
 
 Measured (Curtois–Qu, 2 workers, a loaded 2-core machine): the LNS phase took instance 5 from 1354
 to 1242 and instance 9 (interleaved start) from about 1800 to 683 in 30 s; on small instances
 CP-SAT's full search does better (instance 3: 1001 with 90 % of the budget for it, 1004 with 50 %),
-hence ``FULL_SOLVE_SHARE``. Partial: far from the best known on instances 6-8 and 10-19.
+hence ``FULL_SOLVE_SHARE``; on call-centre months the LNS does better (``FULL_SOLVE_SHARE_INTERVALS``).
+Partial: far from the best known on instances 6-8 and 10-19.
 """
 
 from __future__ import annotations
