@@ -21,7 +21,7 @@ in 60 s. A one-person year with hard minimum and maximum minutes two shifts apar
 employee I) has no roster from one CP-SAT worker in 15 s; its working days from the dynamic
 programme of ``pattern.py``, then the shifts for those days, take a fraction of a second. When the
 whole model fails for most employees, that comes first for everyone: Curtois 22-24 get a first
-roster (24, 150 staff over a year: about 100 s; slow, but the only roster found). Working days
+roster (24, 150 staff over a year: 100-130 s; slow, but the only roster found). Working days
 first for everyone is worse where the whole model succeeds (Curtois 20: 74,272 vs 12,160 after the
 search; 21: 156,705 vs 42,013): the days are chosen without the cover prices.
 
@@ -208,9 +208,9 @@ def _solve_one(
     the working days of ``days()`` fixed (see ``pattern.py``: chosen without the cover prices, so
     worse when the whole model succeeds) and four times the time, since choosing shifts to fit the
     hours may need it (Curtois 23, employee O: 0.4 where the whole model needed 1.6); the whole
-    model with sixteen times the time. With
-    ``days_first`` the fixed days come first (a year of 32 shift types, Curtois 24: the whole model
-    finds nothing with 0.4, the fixed days are optimal in about 0.5 s)."""
+    model with sixteen times the time. With ``days_first`` the fixed days come first (a year of 32
+    shift types, Curtois 24: the whole model finds nothing with 0.4, the fixed days are optimal in
+    about 0.5 s)."""
     x: dict = built.x  # type: ignore[attr-defined]
     tries: list[tuple[str, float]] = [("whole", dtime * 4**k) for k in range(RETRIES + 1)]
     if days is not None:
