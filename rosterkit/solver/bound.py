@@ -32,12 +32,9 @@ def _hard(f: Facts, rule: str) -> bool:
     return any(r.hard for r in f.rows(rule))
 
 
-def least_cost(facts: Facts, employee: Employee) -> list[int | None]:
-    """The least personal cost for each number of working days 0..n (None: impossible)."""
-    f, eid = facts, employee.id
-    hist = [c is not None for c in f.history_of(eid)]
-    h = len(hist)
-    windows = [
+def hard_windows(f: Facts) -> list[tuple[int, int]]:
+    """(window size, most working days in it) of each hard weekly-rest row."""
+    return [
         (
             int(r.params.get("window_days", 7)),
             int(r.params.get("window_days", 7)) - int(r.params.get("min_days_off", 1)),
@@ -45,6 +42,24 @@ def least_cost(facts: Facts, employee: Employee) -> list[int | None]:
         for r in f.rows("weekly_rest")
         if r.hard
     ]
+
+
+def fixed_days(f: Facts, eid: str) -> dict[int, bool]:
+    """Day index -> working or not, for the days hard leave and hard pinned days decide."""
+    fixed: dict[int, bool] = {}
+    if _hard(f, "leave"):
+        fixed.update({i: False for (e, i) in f.leave_full if e == eid})
+    if _hard(f, "pinned"):
+        fixed.update({i: code is not None for (e, i), code in f.pinned.items() if e == eid})
+    return fixed
+
+
+def least_cost(facts: Facts, employee: Employee) -> list[int | None]:
+    """The least personal cost for each number of working days 0..n (None: impossible)."""
+    f, eid = facts, employee.id
+    hist = [c is not None for c in f.history_of(eid)]
+    h = len(hist)
+    windows = hard_windows(f)
     limits = [
         f.limit(employee, "max_consecutive_days", r, "days") for r in f.rows("max_consecutive_days") if r.hard
     ]
@@ -67,11 +82,7 @@ def least_cost(facts: Facts, employee: Employee) -> list[int | None]:
                 day_cost[i][0] += cost
             elif r.shift is None:
                 day_cost[i][1] += cost
-    fixed: dict[int, bool] = {}
-    if _hard(f, "leave"):
-        fixed.update({i: False for (e, i) in f.leave_full if e == eid})
-    if _hard(f, "pinned"):
-        fixed.update({i: code is not None for (e, i), code in f.pinned.items() if e == eid})
+    fixed = fixed_days(f, eid)
 
     # state: (last `memory` days worked, length of the current run off (capped), run off touches start)
     start_off = 0

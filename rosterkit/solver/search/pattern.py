@@ -23,6 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from rosterkit.model import Employee
+from rosterkit.solver.bound import fixed_days, hard_windows
 from rosterkit.solver.facts import Facts
 
 INF = 1 << 30
@@ -80,21 +81,11 @@ def working_days(facts: Facts, employee: Employee) -> list[bool] | None:
     min_work = _most_limit(f, employee, "min_consecutive_days", "days")
     min_off = _most_limit(f, employee, "min_consecutive_days_off", "days")
     weekend_cap = _least_limit(f, employee, "max_weekends", "weekends")
-    windows = [
-        (
-            int(r.params.get("window_days", 7)),
-            int(r.params.get("window_days", 7)) - int(r.params.get("min_days_off", 1)),
-        )
-        for r in _hard_rows(f, "weekly_rest")
-    ]
+    windows = hard_windows(f)
     memory = max([size - 1 for size, _ in windows] + [0])
     work_cap = max(max_run or 0, min_work or 0, 1)
     off_cap = max(min_off or 0, 1)
-    fixed: dict[int, bool] = {}
-    if _hard_rows(f, "leave"):
-        fixed.update({i: False for (x, i) in f.leave_full if x == eid})
-    if _hard_rows(f, "pinned"):
-        fixed.update({i: code is not None for (x, i), code in f.pinned.items() if x == eid})
+    fixed = fixed_days(f, eid)
     first_of_weekend = {days[0] for days in f.weekends if days} if weekend_cap is not None else set()
     in_weekend = {i for days in f.weekends for i in days} if weekend_cap is not None else set()
 
