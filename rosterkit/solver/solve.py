@@ -67,6 +67,12 @@ class SolveOptions:
     log: Callable[[Progress], None] | None = None
     use_lns: bool = True  # hand the search to rosterkit.solver.search when it exists
     symmetry: bool = True
+    run_limit_s: float | None = None  # the whole run's limit when these options are for a part of it
+
+    @property
+    def whole_limit_s(self) -> float:
+        """The limit of the whole run (``time_limit_s`` unless these options are for a part of it)."""
+        return self.time_limit_s if self.run_limit_s is None else self.run_limit_s
 
 
 @dataclass
@@ -366,7 +372,9 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
     searching = options
     if roomy:  # the search gets what the first rosters left
         used = sum(spent) if options.deterministic else t_search
-        searching = replace(options, time_limit_s=max(1.0, options.time_limit_s - used))
+        searching = replace(
+            options, time_limit_s=max(1.0, options.time_limit_s - used), run_limit_s=options.whole_limit_s
+        )
     if options.log is not None:  # progress times from the start of solve, not of the search
         log = options.log
         searching = replace(

@@ -72,3 +72,26 @@ def test_the_ordinary_solve_with_the_construction_is_reproducible_and_checked():
     assert results[0].roster.shifts == results[1].roster.shifts
     report = check(results[0].roster, team)
     assert report.hard_violations == 0 and report.cost == results[0].objective
+
+
+@pytest.mark.parametrize("deterministic", [True, False])
+def test_the_construction_wall_limit_is_sized_from_the_whole_run(monkeypatch, deterministic):
+    """The first steps of the parallel mode (greedy, counts-first) take wall time from the search's
+    budget; the construction, the only way to a roster on a long horizon, keeps its net of the whole
+    run (Curtois 24 had none in the parallel mode when it was sized from what was left)."""
+    from rosterkit.solver import solve as solve_module
+    from rosterkit.solver.search import hook
+    from rosterkit.solver.solve import SolveOptions, solve
+
+    monkeypatch.setattr(solve_module, "COUNTS_FIRST_MIN_S", 1.0)  # the first steps run, as in a 60 s run
+    seen: list[float] = []
+    real = hook.construct_roster
+
+    def spy(facts, **kwargs):
+        seen.append(kwargs["wall_limit_s"])
+        return real(facts, **kwargs)
+
+    monkeypatch.setattr(hook, "construct_roster", spy)
+    team = parse_curtois(TINY)
+    solve(team, SolveOptions(time_limit_s=3, workers=2, seed=0, deterministic=deterministic))
+    assert seen == [hook.CONSTRUCT_WALL_TIMES * 3]

@@ -25,6 +25,7 @@ from rosterkit.solver.solve import wall_net
 LONG_HORIZON_DAYS = 84
 ROLLING_SHARE = 0.8  # of the budget, for the rolling horizon
 CONSTRUCT_SHARE = 0.25  # of the budget, for the employee-by-employee first roster
+CONSTRUCT_WALL_TIMES = 3  # its wall-clock limit, in times the run's limit
 
 
 def values_of(
@@ -114,7 +115,10 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
             time_limit_s=options.time_limit_s * CONSTRUCT_SHARE,
             seed=options.seed,
             workers=options.workers,
-            wall_limit_s=2 * options.time_limit_s,  # slow (half a year of 100: ~45 s) but the only way
+            # slow (a year of 150 staff: ~110 s) but the only way to a roster there: sized from the
+            # whole run, so that the time the first steps took (more in the parallel mode) does not
+            # end it (Curtois 24 had no roster in the parallel mode)
+            wall_limit_s=CONSTRUCT_WALL_TIMES * options.whole_limit_s,
         )
         if worked is not None:
             if options.symmetry:
