@@ -18,6 +18,7 @@ from rosterkit.solver.search.lns import (
     LnsProblem,
     solve_with_lns,
 )
+from rosterkit.solver.search.params import SUBSOLVE, SUBSOLVE_INTERVALS
 from rosterkit.solver.search.rolling import rolling_roster
 from rosterkit.solver.solve import wall_net
 
@@ -76,7 +77,8 @@ def problem_of(built: Any) -> LnsProblem:
         for p in built.penalties
         if p.cost > 0
     ]
-    return LnsProblem(built.model, cells, len(facts.employees), facts.n, costs)
+    subsolve = SUBSOLVE_INTERVALS if _interval_coverage(facts) else SUBSOLVE
+    return LnsProblem(built.model, cells, len(facts.employees), facts.n, costs, subsolve)
 
 
 def _interval_coverage(facts: Any) -> bool:

@@ -36,7 +36,8 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from rosterkit.solver.search.params import (
-    SUBSOLVE_PER_SECOND,
+    SUBSOLVE,
+    Subsolve,
     set_solver_parameters,
     set_subsolve_parameters,
 )
@@ -50,7 +51,6 @@ Cell = tuple[int, int]  # (employee index, day index)
 # 0.05 vs 76,427 at 0.8).
 FULL_SOLVE_SHARE_INTERVALS = 0.05
 FULL_SOLVE_SHARE = 0.8  # of the budget, for the first full solve (0.4 gave Curtois 5 1238 vs 1261 and 10 5166 vs 5265 in one run each, but 3 then missed 1001 in 30 s: 1005)
-SUB_DTIME = 0.3  # deterministic-time limit of one neighbourhood solve
 KINDS = ("employees", "days", "block", "costly")
 
 
@@ -75,6 +75,7 @@ class LnsProblem:
     n_employees: int
     n_days: int
     costs: Sequence[CostTerm] = ()
+    subsolve: Subsolve = SUBSOLVE  # how one neighbourhood is solved (params.py)
 
 
 @dataclass
@@ -174,7 +175,7 @@ def _solve_neighbourhood(
     hint.vars.extend(range(len(incumbent)))
     hint.values.extend(incumbent)
     solver = cp_model.CpSolver()
-    set_subsolve_parameters(solver, dtime_limit=dtime, seed=seed)
+    set_subsolve_parameters(solver, dtime_limit=dtime, seed=seed, how=problem.subsolve)
     status = solver.solve(sub)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return status, list(solver.response_proto.solution), solver.objective_value, solver.deterministic_time
@@ -226,7 +227,7 @@ def solve_with_lns(
     if deterministic and dtime_budget is None:
         # the LNS's share in deterministic time, fixed in advance: nothing depends on the wall clock
         share = 1.0 if (initial is not None or (hint is not None and full_share <= 0)) else 1.0 - full_share
-        dtime_budget = time_limit_s * share * SUBSOLVE_PER_SECOND * max(1, workers)
+        dtime_budget = time_limit_s * share * problem.subsolve.per_second * max(1, workers)
     net = wall_net(time_limit_s) if deterministic else time_limit_s
     wall_limit_s = net if wall_limit_s is None else min(net, wall_limit_s)
 
@@ -352,7 +353,7 @@ def _improve(
             for _ in range(parallel):
                 kind = KINDS[rng.randrange(len(KINDS))]
                 free = _neighbourhood(problem, kind, sizes.share[kind], rng, incumbent)
-                dtime = min(SUB_DTIME, max(0.01, remaining_dtime / parallel))
+                dtime = min(problem.subsolve.dtime, max(0.01, remaining_dtime / parallel))
                 sub_seed = rng.randrange(1 << 30)
                 jobs.append(
                     (kind, pool.submit(_solve_neighbourhood, problem, incumbent, free, dtime, sub_seed))

@@ -8,6 +8,8 @@ limit next to the wall-clock one (the wall clock is only a safety net on a loade
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ortools.sat.python import cp_model
 
 from rosterkit.solver.solve import wall_net
@@ -22,11 +24,30 @@ from rosterkit.solver.solve import wall_net
 DETERMINISTIC_PER_SECOND = 0.7
 
 
-# The same for one neighbourhood solve of the LNS (one worker). 0.3 (an early measurement under load)
-# ended a reproducible 60 s run of the example centre after 36 s of wall time; 0.5 after 47 s, 0.7
-# after 63 s (62,053 vs 63,075 at 0.3); on Curtois-Qu months it ends runs at about 50 s (5: 1433 ->
-# 1351, 9: 673 -> 560).
-SUBSOLVE_PER_SECOND = 0.7
+@dataclass(frozen=True)
+class Subsolve:
+    """How the LNS solves one neighbourhood: its deterministic-time limit, the deterministic time one
+    worker counts per wall second (turns a budget in seconds into a reproducible one), and whether
+    CP-SAT presolves the neighbourhood's model."""
+
+    dtime: float
+    per_second: float
+    presolve: bool = True
+
+
+# Curtois-Qu months and most teams. per_second 0.3 (an early measurement under load) ended a
+# reproducible 60 s run of the example centre after 36 s of wall time; 0.7 ends Curtois-Qu months at
+# about 50 s (5: 1433 -> 1351, 9: 673 -> 560 against 0.3).
+SUBSOLVE = Subsolve(dtime=0.3, per_second=0.7)
+
+# A month with interval coverage (a call centre): presolving a neighbourhood (dominance implications,
+# 140,000 of them, then clique merging) used more than the neighbourhood's whole limit, so 68 of 80
+# neighbourhood solves of a 60 s run on the example centre ended before their search began
+# (62,053). Without presolve, smaller neighbourhoods, and the rate measured for them (a 60 s run ends
+# at 58 s): 59,953. Measured on the example centre, reproducible, 60 s: sub dtime 0.3 -> 60,316, 0.15 -> 59,953,
+# 0.08 -> 60,032, 0.6 -> 60,724; no LP (linearization 0) 62,057. Not for Curtois-Qu: without presolve 9
+# got 669 (560), 10 5292 (5188), 12 7046 (6582).
+SUBSOLVE_INTERVALS = Subsolve(dtime=0.15, per_second=0.22, presolve=False)
 
 
 def set_solver_parameters(
@@ -51,10 +72,14 @@ def set_solver_parameters(
             params.interleave_search = True
 
 
-def set_subsolve_parameters(solver: cp_model.CpSolver, *, dtime_limit: float, seed: int) -> None:
-    """Set the parameters of one neighbourhood solve of the LNS: one worker, a deterministic-time limit."""
+def set_subsolve_parameters(
+    solver: cp_model.CpSolver, *, dtime_limit: float, seed: int, how: Subsolve = SUBSOLVE
+) -> None:
+    """Set the parameters of one neighbourhood solve of the LNS: one worker, a deterministic-time
+    limit, presolve as ``how`` says."""
     params = solver.parameters
     params.num_workers = 1
     params.random_seed = seed
     params.max_deterministic_time = max(0.01, dtime_limit)
-    params.max_time_in_seconds = max(1.0, 10 * dtime_limit / SUBSOLVE_PER_SECOND)  # safety net
+    params.max_time_in_seconds = max(1.0, 10 * dtime_limit / how.per_second)  # safety net
+    params.cp_model_presolve = how.presolve
