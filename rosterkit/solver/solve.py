@@ -15,8 +15,9 @@ tightens that bound, and the counts-first roster (counts_first.py) replaces the 
 better. The search gets what is left of the time limit.
 
 Search hook: when ``options.use_lns`` is true and a module ``rosterkit.solver.search`` exists with
-``run(built, options, cpsat) -> RawSolution``, ``solve`` hands the search to it; ``cpsat(built,
-options)`` is this module's plain CP-SAT run, which the hook may call with its own options.
+``run(built, options, cpsat, hinted) -> RawSolution``, ``solve`` hands the search to it; ``cpsat(built,
+options)`` is this module's plain CP-SAT run, which the hook may call with its own options;
+``hinted`` is the objective of the model's hint when that hint is a checked roster.
 """
 
 from __future__ import annotations
@@ -381,7 +382,7 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
             searching,
             log=lambda p: log(Progress(p.objective, max(p.bound, lower_bound), p.seconds + t_search)),
         )
-    raw = hook(built, searching, cpsat) if hook is not None else cpsat(built, searching)
+    raw = hook(built, searching, cpsat, hinted) if hook is not None else cpsat(built, searching)
     if first_s is None and raw.first_solution_s is not None:
         first_s = t_search + raw.first_solution_s
     if raw.worked is None and hinted is not None and raw.status != INFEASIBLE:

@@ -59,6 +59,35 @@ def test_the_whole_search_is_reproducible_under_load(seconds):
     assert_consistent(c, team)
 
 
+def test_the_search_starts_from_the_checked_first_roster_when_the_full_solve_finds_nothing(monkeypatch):
+    """A full solve that ends before its first solution (its presolve alone can use its share on a
+    large month) hands the LNS the checked first roster, not the rest of the time to CP-SAT's
+    portfolio, which is not reproducible."""
+    from rosterkit.solver.search import lns
+
+    real = lns.set_solver_parameters
+
+    def starved(solver, **kwargs):
+        real(solver, **kwargs)
+        solver.parameters.max_deterministic_time = 1e-9
+
+    starts: list[float] = []
+    improve = lns._improve
+
+    def spy(problem, incumbent, best, *args, **kwargs):
+        starts.append(best)
+        return improve(problem, incumbent, best, *args, **kwargs)
+
+    monkeypatch.setattr(lns, "set_solver_parameters", starved)
+    monkeypatch.setattr(lns, "_improve", spy)
+    team = sample_centre(agents=12, days=14, seed=2)
+    first, again = solve(team, FAST), solve(team, FAST)
+    assert len(starts) == 2 and starts[0] == starts[1]
+    assert first.objective <= starts[0]
+    assert first.roster.shifts == again.roster.shifts
+    assert_consistent(first, team)
+
+
 def test_shift_demand_team_is_solved_to_optimality():
     demand = (
         ShiftDemand(shift="M", target=2, under_weight=50),

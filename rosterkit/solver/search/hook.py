@@ -52,8 +52,9 @@ def values_of(
     return list(solver.response_proto.solution), solver.objective_value
 
 
-def hint_objective(model: cp_model.CpModel) -> float | None:
-    """The objective of the model's hint when it gives every variable a value, else None."""
+def model_hint(model: cp_model.CpModel) -> tuple[list[int], float] | None:
+    """The model's hint as a solution (every variable's value by index) with its objective, when it
+    gives every variable a value; else None."""
     proto = model.proto
     hint = proto.solution_hint
     if len(hint.vars) != len(proto.variables):
@@ -61,7 +62,9 @@ def hint_objective(model: cp_model.CpModel) -> float | None:
     value = dict(zip(hint.vars, hint.values, strict=True))
     objective = proto.objective
     total = sum(c * value[v] for v, c in zip(objective.vars, objective.coeffs, strict=True))
-    return (total + objective.offset) * (objective.scaling_factor or 1.0)
+    return [value[i] for i in range(len(proto.variables))], (total + objective.offset) * (
+        objective.scaling_factor or 1.0
+    )
 
 
 def problem_of(built: Any) -> LnsProblem:
@@ -92,9 +95,11 @@ def _spent(t0: float, charged: float, options: Any) -> float:
     return charged if options.deterministic else time.perf_counter() - t0
 
 
-def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
+def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: float | None = None) -> Any:
     """Solve ``built`` (a ``BuiltModel``) under ``options`` (``SolveOptions``); returns a ``RawSolution``.
-    ``cpsat`` (the plain run) is not needed: the LNS runs its own full solve first."""
+    ``cpsat`` (the plain run) is not needed: the LNS runs its own full solve first. ``hinted``: the
+    objective of the model's hint when that hint is a whole roster keeping every hard rule (None: the
+    hint, if any, is not known to be one)."""
     from rosterkit.solver.build import build_model
     from rosterkit.solver.solve import Progress, RawSolution
 
@@ -131,8 +136,8 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
             if constructed is not None:
                 first_s = time.perf_counter() - t0
                 report(first_s, constructed[1])
-                hinted = hint_objective(built.model)
-                if hinted is not None and hinted < constructed[1]:
+                hinted = model_hint(built.model)
+                if hinted is not None and hinted[1] < constructed[1]:
                     constructed = None  # the roster the model is hinted with (e.g. greedy) is better
     long_horizon = facts.n > LONG_HORIZON_DAYS
     if long_horizon and constructed is not None:
@@ -151,6 +156,11 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any]) -> Any:
             if initial is not None:
                 first_s = time.perf_counter() - t0
                 report(first_s, initial[1])
+    if constructed is None and initial is None and hinted is not None:
+        # the checked roster the model is hinted with (greedy, counts-first): the LNS starts from it
+        # when the full solve finds nothing in its share (its presolve alone may use it up, e.g. on
+        # the sample centre), rather than the whole budget going to CP-SAT's portfolio
+        constructed = model_hint(built.model)
     left = options.time_limit_s - _spent(t0, charged, options)
     # the safety net of the whole run, not of the search alone: a slow first roster (a year of 150
     # staff, ~100 s) leaves the search less wall time rather than pushing the end further out
