@@ -17,7 +17,7 @@ fields, set so that the ordinary roster objective is exactly the benchmark's:
   rules do not judge a block touching the first or last day; max-length rules count only days inside.
 
 ``parse_curtois(path)`` returns the team; every malformed line raises ``InputError`` naming the file,
-the line and how to fix it.
+the line and how to fix it, in the chosen language (``err.curtois.*`` in ``labels/errors.py``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from rosterkit.errors import InputError, Location
+from rosterkit.io.reasons import reason
+from rosterkit.labels import t
 from rosterkit.model import (
     Assignment,
     Employee,
@@ -52,7 +54,6 @@ SECTIONS = (
     "SECTION_COVER",
 )
 REQUIRED = ("SECTION_HORIZON", "SECTION_SHIFTS", "SECTION_STAFF", "SECTION_COVER")
-FORMAT_HINT = "See the format description in the instance's own comment lines (Curtois–Qu benchmark)."
 
 # The rules that make the ordinary objective the benchmark's (everything else off).
 RULES: tuple[RuleSetting, ...] = (
@@ -97,15 +98,13 @@ def _read_sections(path: Path) -> _Raw:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(
-            "file not found.",
-            where=Location(file=path),
-            fix="Give the path of a Curtois–Qu instance file (e.g. Instance1.txt).",
+            t("err.io.not_found"), where=Location(file=path), fix=t("err.curtois.not_found.fix")
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(
-            f"cannot read the file ({exc}).",
+            t("err.curtois.unreadable", detail=exc),
             where=Location(file=path),
-            fix="Give a plain-text Curtois–Qu instance file.",
+            fix=t("err.curtois.unreadable.fix"),
         ) from None
     raw = _Raw(path)
     current: str | None = None
@@ -117,43 +116,62 @@ def _read_sections(path: Path) -> _Raw:
             if stripped not in SECTIONS:
                 raise raw.error(
                     number,
-                    f"unknown section {stripped!r}.",
-                    f"Use one of: {', '.join(SECTIONS)}.",
+                    t("err.curtois.unknown_section", section=repr(stripped)),
+                    t("err.curtois.unknown_section.fix", sections=", ".join(SECTIONS)),
                 )
             if stripped in raw.sections:
-                raise raw.error(number, f"section {stripped} appears twice.", "Keep one of them.")
+                raise raw.error(
+                    number,
+                    t("err.curtois.section_twice", section=stripped),
+                    t("err.curtois.section_twice.fix"),
+                )
             current = stripped
             raw.sections[current] = []
             continue
         if current is None:
             raise raw.error(
                 number,
-                f"data line {stripped[:40]!r} before any SECTION_ header.",
-                "Start the file with SECTION_HORIZON (a line of its own).",
+                t("err.curtois.before_header", text=repr(stripped[:40])),
+                t("err.curtois.before_header.fix"),
             )
         raw.sections[current].append(_Line(number, [f.strip() for f in stripped.split(",")]))
     missing = [s for s in REQUIRED if s not in raw.sections]
     if missing:
         raise InputError(
-            f"missing section(s) {', '.join(missing)}.",
+            t("err.curtois.missing_sections", missing=", ".join(missing)),
             where=Location(file=path),
-            fix=f"A Curtois–Qu instance has sections {', '.join(SECTIONS)}. {FORMAT_HINT}",
+            fix=t("err.curtois.missing_sections.fix", sections=", ".join(SECTIONS), hint=_format_hint()),
         )
     return raw
 
 
+def _format_hint() -> str:
+    """Where the format is described (the end of several fixes), in the current language."""
+    return t("err.curtois.format_hint")
+
+
 def _int(raw: _Raw, line: _Line, index: int, what: str, minimum: int = 0) -> int:
+    """Field ``index`` of ``line`` as a whole number of at least ``minimum``. ``what`` names it in
+    messages: the instance's own field name (``MaxTotalMinutes``) or a ``t("err.curtois.what.*")``."""
     if index >= len(line.fields) or line.fields[index] == "":
-        raise raw.error(line, f"{what} is missing (field {index + 1}).", f"Add it. {FORMAT_HINT}")
+        raise raw.error(
+            line,
+            t("err.curtois.field_missing", what=what, field=index + 1),
+            t("err.curtois.field_missing.fix", hint=_format_hint()),
+        )
     text = line.fields[index]
     try:
         value = int(text)
     except ValueError:
         raise raw.error(
-            line, f"{what} must be a whole number, found {text!r}.", "Write a whole number."
+            line, t("err.curtois.not_whole", what=what, value=repr(text)), t("err.curtois.not_whole.fix")
         ) from None
     if value < minimum:
-        raise raw.error(line, f"{what} must be at least {minimum}, found {value}.", "Correct the value.")
+        raise raw.error(
+            line,
+            t("err.curtois.too_small", what=what, minimum=minimum, value=value),
+            t("err.curtois.too_small.fix"),
+        )
     return value
 
 
@@ -161,8 +179,8 @@ def _expect_fields(raw: _Raw, line: _Line, count: int, header: str) -> None:
     if len(line.fields) < count:
         raise raw.error(
             line,
-            f"expected {count} comma-separated fields ({header}), found {len(line.fields)}.",
-            "Complete the line.",
+            t("err.curtois.fields", count=count, header=header, found=len(line.fields)),
+            t("err.curtois.fields.fix"),
         )
 
 
@@ -175,13 +193,14 @@ def _start_times(codes: list[str]) -> dict[str, time]:
     }
 
 
-def _day(raw: _Raw, line: _Line, index: int, horizon: int, what: str = "day index") -> date:
+def _day(raw: _Raw, line: _Line, index: int, horizon: int) -> date:
+    what = t("err.curtois.what.day")
     value = _int(raw, line, index, what)
     if value >= horizon:
         raise raw.error(
             line,
-            f"{what} {value} is outside the horizon of {horizon} days (0..{horizon - 1}).",
-            "Correct the day index.",
+            t("err.curtois.outside_horizon", what=what, value=value, horizon=horizon, last=horizon - 1),
+            t("err.curtois.outside_horizon.fix"),
         )
     return START + timedelta(days=value)
 
@@ -190,8 +209,8 @@ def _shift_ref(raw: _Raw, line: _Line, code: str, codes: set[str]) -> str:
     if code not in codes:
         raise raw.error(
             line,
-            f"shift {code!r} is not defined in SECTION_SHIFTS (defined: {', '.join(sorted(codes))}).",
-            "Add it there or correct the code.",
+            t("err.curtois.unknown_shift", code=repr(code), known=", ".join(sorted(codes))),
+            t("err.curtois.unknown_shift.fix"),
         )
     return code
 
@@ -200,8 +219,8 @@ def _employee_ref(raw: _Raw, line: _Line, emp: str, employees: dict[str, Employe
     if emp not in employees:
         raise raw.error(
             line,
-            f"employee {emp!r} is not defined in SECTION_STAFF.",
-            "Add the employee there or correct the id.",
+            t("err.curtois.unknown_employee", id=repr(emp)),
+            t("err.curtois.unknown_employee.fix"),
         )
     return emp
 
@@ -214,17 +233,13 @@ def parse_curtois(path: Path | str) -> Team:
     horizon_lines = raw.sections["SECTION_HORIZON"]
     if len(horizon_lines) != 1:
         at = horizon_lines[1] if horizon_lines else None
-        raise raw.error(
-            at, "SECTION_HORIZON must hold exactly one number (days).", "Write one line, e.g. 28."
-        )
-    horizon = _int(raw, horizon_lines[0], 0, "horizon length in days", minimum=1)
+        raise raw.error(at, t("err.curtois.horizon_lines"), t("err.curtois.horizon_lines.fix"))
+    horizon = _int(raw, horizon_lines[0], 0, t("err.curtois.what.horizon"), minimum=1)
     days = [START + timedelta(days=i) for i in range(horizon)]
 
     shift_lines = raw.sections["SECTION_SHIFTS"]
     if not shift_lines:
-        raise raw.error(
-            None, "SECTION_SHIFTS is empty.", "Define at least one shift: ID, length, follow list."
-        )
+        raise raw.error(None, t("err.curtois.no_shifts"), t("err.curtois.no_shifts.fix"))
     codes = [ln.fields[0] for ln in shift_lines]
     code_set = set(codes)
     starts = _start_times(codes)
@@ -234,16 +249,20 @@ def parse_curtois(path: Path | str) -> Team:
     for ln in shift_lines:
         _expect_fields(raw, ln, 2, header)
         code = ln.fields[0]
-        length = _int(raw, ln, 1, "shift length in minutes", minimum=1)
+        length = _int(raw, ln, 1, t("err.curtois.what.shift_length"), minimum=1)
         if length >= 1440:
-            raise raw.error(ln, f"shift length {length} min is a day or longer.", "Use under 1440 minutes.")
+            raise raw.error(
+                ln, t("err.curtois.shift_too_long", length=length), t("err.curtois.shift_too_long.fix")
+            )
         begin = starts[code]
         end_minutes = (begin.hour * 60 + begin.minute + length) % 1440
         try:
             shifts.append(ShiftType(code=code, start=begin, end=time(end_minutes // 60, end_minutes % 60)))
         except ValidationError as exc:
             raise raw.error(
-                ln, f"shift {code!r} is not valid: {exc.errors()[0]['msg']}.", "Correct it."
+                ln,
+                t("err.curtois.bad_shift", code=repr(code), reason=reason(exc.errors()[0])),
+                t("err.curtois.bad_shift.fix"),
             ) from None
         follow = ln.fields[2] if len(ln.fields) > 2 else ""
         for second in filter(None, (s.strip() for s in follow.split("|"))):
@@ -258,7 +277,9 @@ def parse_curtois(path: Path | str) -> Team:
         _expect_fields(raw, ln, 8, header)
         emp = ln.fields[0]
         if emp in employees:
-            raise raw.error(ln, f"employee {emp!r} is defined twice.", "Keep one line per employee.")
+            raise raw.error(
+                ln, t("err.curtois.employee_twice", id=repr(emp)), t("err.curtois.employee_twice.fix")
+            )
         max_shifts: dict[str, int] = {}
         forbidden: set[str] = set()
         for item in filter(None, ln.fields[1].split("|")):
@@ -266,8 +287,8 @@ def parse_curtois(path: Path | str) -> Team:
             if not sep or not limit.strip().isdigit():
                 raise raw.error(
                     ln,
-                    f"max-shifts item {item!r} is not of the form SHIFT=COUNT.",
-                    "Write e.g. D=14|N=4.",
+                    t("err.curtois.max_shifts_item", item=repr(item)),
+                    t("err.curtois.max_shifts_item.fix"),
                 )
             code = _shift_ref(raw, ln, code.strip(), code_set)
             count = int(limit)
@@ -279,7 +300,9 @@ def parse_curtois(path: Path | str) -> Team:
         min_minutes = _int(raw, ln, 3, "MinTotalMinutes")
         if min_minutes > max_minutes:
             raise raw.error(
-                ln, f"MinTotalMinutes {min_minutes} is above MaxTotalMinutes {max_minutes}.", "Correct them."
+                ln,
+                t("err.curtois.min_above_max", min=min_minutes, max=max_minutes),
+                t("err.curtois.min_above_max.fix"),
             )
         employees[emp] = Employee(
             id=emp,
@@ -293,7 +316,7 @@ def parse_curtois(path: Path | str) -> Team:
             max_weekends=_int(raw, ln, 7, "MaxWeekends"),
         )
     if not employees:
-        raise raw.error(None, "SECTION_STAFF is empty.", f"Add one line per employee: {header}.")
+        raise raw.error(None, t("err.curtois.no_staff"), t("err.curtois.no_staff.fix", header=header))
 
     pinned: list[Assignment] = []
     seen_off: set[tuple[str, date]] = set()
@@ -321,7 +344,7 @@ def parse_curtois(path: Path | str) -> Team:
                     date=_day(raw, ln, 1, horizon),
                     kind=kind,
                     shift=_shift_ref(raw, ln, ln.fields[2], code_set),
-                    weight=_int(raw, ln, 3, "request weight"),
+                    weight=_int(raw, ln, 3, t("err.curtois.what.request_weight")),
                 )
             )
 
@@ -333,16 +356,18 @@ def parse_curtois(path: Path | str) -> Team:
         code = _shift_ref(raw, ln, ln.fields[1], code_set)
         if (day, code) in seen_cover:
             raise raw.error(
-                ln, f"cover for day {ln.fields[0]} shift {code} is given twice.", "Keep one line."
+                ln,
+                t("err.curtois.cover_twice", day=ln.fields[0], code=code),
+                t("err.curtois.cover_twice.fix"),
             )
         seen_cover.add((day, code))
         demand.append(
             ShiftDemand(
                 shift=code,
                 date=day,
-                target=_int(raw, ln, 2, "cover requirement"),
-                under_weight=_int(raw, ln, 3, "weight for under-cover"),
-                over_weight=_int(raw, ln, 4, "weight for over-cover"),
+                target=_int(raw, ln, 2, t("err.curtois.what.cover")),
+                under_weight=_int(raw, ln, 3, t("err.curtois.what.under_weight")),
+                over_weight=_int(raw, ln, 4, t("err.curtois.what.over_weight")),
             )
         )
 

@@ -586,4 +586,119 @@ LABELS: dict[str, tuple[str, str]] = {
         "no holiday calendar for country code {country}",
         "没有国家代码 {country} 的节假日日历",
     ),
+    # ---- Curtois–Qu benchmark instances (io/curtois, `rosterkit import curtois`) ---------------------
+    # SECTION_* names, the instance's own field names (MaxTotalMinutes, ...) and its column headers
+    # stay as the file writes them.
+    "err.curtois.format_hint": (
+        "See the format description in the instance's own comment lines (Curtois–Qu benchmark).",
+        "格式说明见算例文件自带的注释行（Curtois–Qu 基准）。",
+    ),
+    "err.curtois.not_found.fix": (
+        "Give the path of a Curtois–Qu instance file (e.g. Instance1.txt).",
+        "请给出 Curtois–Qu 算例文件的路径（如 Instance1.txt）。",
+    ),
+    "err.curtois.unreadable": ("cannot read the file ({detail}).", "无法读取该文件（{detail}）。"),
+    "err.curtois.unreadable.fix": (
+        "Give a plain-text Curtois–Qu instance file.",
+        "请提供纯文本格式的 Curtois–Qu 算例文件。",
+    ),
+    "err.curtois.unknown_section": ("unknown section {section}.", "未知的段 {section}。"),
+    "err.curtois.unknown_section.fix": ("Use one of: {sections}.", "请使用以下之一：{sections}。"),
+    "err.curtois.section_twice": ("section {section} appears twice.", "段 {section} 出现了两次。"),
+    "err.curtois.section_twice.fix": ("Keep one of them.", "请只保留其中一个。"),
+    "err.curtois.before_header": (
+        "data line {text} before any SECTION_ header.",
+        "数据行 {text} 出现在所有 SECTION_ 段标题之前。",
+    ),
+    "err.curtois.before_header.fix": (
+        "Start the file with SECTION_HORIZON (a line of its own).",
+        "文件应以 SECTION_HORIZON 开头（单独占一行）。",
+    ),
+    "err.curtois.missing_sections": ("missing section(s) {missing}.", "缺少段：{missing}。"),
+    "err.curtois.missing_sections.fix": (
+        "A Curtois–Qu instance has sections {sections}. {hint}",
+        "Curtois–Qu 算例包含这些段：{sections}。{hint}",
+    ),
+    "err.curtois.field_missing": ("{what} is missing (field {field}).", "缺少{what}（第 {field} 个字段）。"),
+    "err.curtois.field_missing.fix": ("Add it. {hint}", "请补上。{hint}"),
+    "err.curtois.not_whole": (
+        "{what} must be a whole number, found {value}.",
+        "{what}应为整数，实际为 {value}。",
+    ),
+    "err.curtois.not_whole.fix": ("Write a whole number.", "请填写整数。"),
+    "err.curtois.too_small": (
+        "{what} must be at least {minimum}, found {value}.",
+        "{what}至少应为 {minimum}，实际为 {value}。",
+    ),
+    "err.curtois.too_small.fix": ("Correct the value.", "请更正该值。"),
+    "err.curtois.fields": (
+        "expected {count} comma-separated fields ({header}), found {found}.",
+        "应有 {count} 个以逗号分隔的字段（{header}），实际只有 {found} 个。",
+    ),
+    "err.curtois.fields.fix": ("Complete the line.", "请把该行补充完整。"),
+    "err.curtois.outside_horizon": (
+        "{what} {value} is outside the horizon of {horizon} days (0..{last}).",
+        "{what} {value} 超出了 {horizon} 天的排班周期（0..{last}）。",
+    ),
+    "err.curtois.outside_horizon.fix": ("Correct the day index.", "请更正日期序号。"),
+    "err.curtois.unknown_shift": (
+        "shift {code} is not defined in SECTION_SHIFTS (defined: {known}).",
+        "班次 {code} 未在 SECTION_SHIFTS 中定义（已定义：{known}）。",
+    ),
+    "err.curtois.unknown_shift.fix": (
+        "Add it there or correct the code.",
+        "请在 SECTION_SHIFTS 中添加该班次，或更正班次代码。",
+    ),
+    "err.curtois.unknown_employee": (
+        "employee {id} is not defined in SECTION_STAFF.",
+        "员工 {id} 未在 SECTION_STAFF 中定义。",
+    ),
+    "err.curtois.unknown_employee.fix": (
+        "Add the employee there or correct the id.",
+        "请在 SECTION_STAFF 中添加该员工，或更正员工 ID。",
+    ),
+    "err.curtois.horizon_lines": (
+        "SECTION_HORIZON must hold exactly one number (days).",
+        "SECTION_HORIZON 必须恰好包含一个数字（天数）。",
+    ),
+    "err.curtois.horizon_lines.fix": ("Write one line, e.g. 28.", "请只写一行，例如 28。"),
+    "err.curtois.no_shifts": ("SECTION_SHIFTS is empty.", "SECTION_SHIFTS 是空的。"),
+    "err.curtois.no_shifts.fix": (
+        "Define at least one shift: ID, length, follow list.",
+        "请至少定义一个班次：ID、时长、不能紧接其后的班次列表。",
+    ),
+    "err.curtois.shift_too_long": (
+        "shift length {length} min is a day or longer.",
+        "班次时长 {length} 分钟，达到或超过了一整天。",
+    ),
+    "err.curtois.shift_too_long.fix": ("Use under 1440 minutes.", "请使用少于 1440 分钟的时长。"),
+    "err.curtois.bad_shift": ("shift {code} is not valid: {reason}.", "班次 {code} 无效：{reason}。"),
+    "err.curtois.bad_shift.fix": ("Correct it.", "请更正。"),
+    "err.curtois.employee_twice": ("employee {id} is defined twice.", "员工 {id} 定义了两次。"),
+    "err.curtois.employee_twice.fix": ("Keep one line per employee.", "每名员工只保留一行。"),
+    "err.curtois.max_shifts_item": (
+        "max-shifts item {item} is not of the form SHIFT=COUNT.",
+        "最多班次数项 {item} 不符合 SHIFT=COUNT 的格式。",
+    ),
+    "err.curtois.max_shifts_item.fix": ("Write e.g. D=14|N=4.", "请写作如 D=14|N=4。"),
+    "err.curtois.min_above_max": (
+        "MinTotalMinutes {min} is above MaxTotalMinutes {max}.",
+        "MinTotalMinutes {min} 大于 MaxTotalMinutes {max}。",
+    ),
+    "err.curtois.min_above_max.fix": ("Correct them.", "请更正这两个值。"),
+    "err.curtois.no_staff": ("SECTION_STAFF is empty.", "SECTION_STAFF 是空的。"),
+    "err.curtois.no_staff.fix": ("Add one line per employee: {header}.", "请每名员工写一行：{header}。"),
+    "err.curtois.cover_twice": (
+        "cover for day {day} shift {code} is given twice.",
+        "日期序号 {day}、班次 {code} 的需求出现了两次。",
+    ),
+    "err.curtois.cover_twice.fix": ("Keep one line.", "请只保留一行。"),
+    # what a number in the instance is (the instance's own field names are passed as they are)
+    "err.curtois.what.horizon": ("horizon length in days", "排班周期天数"),
+    "err.curtois.what.shift_length": ("shift length in minutes", "班次时长（分钟）"),
+    "err.curtois.what.day": ("day index", "日期序号"),
+    "err.curtois.what.request_weight": ("request weight", "申请权重"),
+    "err.curtois.what.cover": ("cover requirement", "需求人数"),
+    "err.curtois.what.under_weight": ("weight for under-cover", "人手不足的权重"),
+    "err.curtois.what.over_weight": ("weight for over-cover", "人手过多的权重"),
 }

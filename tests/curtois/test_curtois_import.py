@@ -180,6 +180,110 @@ def test_import_malformed_sections(tmp_path, old, new, message):
     assert result.exit_code == 2 and message in result.stderr
 
 
+def test_import_cli_malformed_line_in_chinese(tmp_path):
+    bad = tmp_path / "bad.txt"
+    text = TINY.read_text(encoding="utf-8").replace("E,480,", "E,eight hours,")
+    bad.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("E,eight hours,") + 1
+    result = run_cli("--lang", "zh", "import", "curtois", bad, "-o", tmp_path / "x.toml")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.strip() == (
+        f"错误：文件 bad.txt，第 {line} 行：班次时长（分钟）应为整数，实际为 'eight hours'。请填写整数。"
+    )
+    assert not (tmp_path / "x.toml").exists()
+
+
+def test_import_cli_missing_file_in_chinese(tmp_path):
+    result = run_cli(
+        "--lang", "zh", "import", "curtois", tmp_path / "Instance99.txt", "-o", tmp_path / "x.toml"
+    )
+    assert result.exit_code == 2, result.output
+    assert (
+        "文件 Instance99.txt：找不到文件。请给出 Curtois–Qu 算例文件的路径（如 Instance1.txt）。"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "SECTION_COVER",
+            "SECTION_CUPBOARD",
+            "未知的段 'SECTION_CUPBOARD'。请使用以下之一：SECTION_HORIZON, SECTION_SHIFTS",
+        ),
+        (
+            "0,E,2,100,1",
+            "0,X,2,100,1",
+            "班次 'X' 未在 SECTION_SHIFTS 中定义（已定义：E, L）。请在 SECTION_SHIFTS 中添加该班次，或更正班次代码。",
+        ),
+        (
+            "A,3",
+            "Z,3",
+            "员工 'Z' 未在 SECTION_STAFF 中定义。请在 SECTION_STAFF 中添加该员工，或更正员工 ID。",
+        ),
+        ("A,3", "A,9", "日期序号 9 超出了 7 天的排班周期（0..6）。请更正日期序号。"),
+        (
+            "6,L,2,100,1",
+            "6,L,2",
+            "应有 5 个以逗号分隔的字段（Day, ShiftID, Requirement, Weight for under, Weight for over），"
+            "实际只有 3 个。请把该行补充完整。",
+        ),
+        (
+            "6,L,2,100,1",
+            "6,L,2,,1",
+            "缺少人手不足的权重（第 4 个字段）。请补上。格式说明见算例文件自带的注释行（Curtois–Qu 基准）。",
+        ),
+        (
+            "A,E=7|L=7,2160,1680",
+            "A,E=7|L=7,1680,2160",
+            "MinTotalMinutes 2160 大于 MaxTotalMinutes 1680。请更正这两个值。",
+        ),
+    ],
+)
+def test_import_malformed_sections_in_chinese(tmp_path, old, new, message):
+    bad = tmp_path / "bad.txt"
+    bad.write_text(TINY.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run_cli("--lang", "zh", "import", "curtois", bad, "-o", tmp_path / "x.toml")
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("错误：文件 bad.txt，第 "), result.stderr
+    assert message in result.stderr, result.stderr
+
+
+def test_import_missing_sections_in_both_languages(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("SECTION_HORIZON\n7\n", encoding="utf-8")
+    result = run_cli("import", "curtois", bad, "-o", tmp_path / "x.toml")
+    assert result.exit_code == 2
+    assert (
+        "bad.txt: missing section(s) SECTION_SHIFTS, SECTION_STAFF, SECTION_COVER. A Curtois–Qu instance has "
+        "sections SECTION_HORIZON, SECTION_SHIFTS, SECTION_STAFF, SECTION_DAYS_OFF, SECTION_SHIFT_ON_REQUESTS, "
+        "SECTION_SHIFT_OFF_REQUESTS, SECTION_COVER. See the format description in the instance's own comment "
+        "lines (Curtois–Qu benchmark)." in result.stderr
+    )
+    result = run_cli("--lang", "zh", "import", "curtois", bad, "-o", tmp_path / "x.toml")
+    assert result.exit_code == 2
+    assert (
+        "文件 bad.txt：缺少段：SECTION_SHIFTS, SECTION_STAFF, SECTION_COVER。Curtois–Qu 算例包含这些段："
+        "SECTION_HORIZON, SECTION_SHIFTS, SECTION_STAFF, SECTION_DAYS_OFF, SECTION_SHIFT_ON_REQUESTS, "
+        "SECTION_SHIFT_OFF_REQUESTS, SECTION_COVER。格式说明见算例文件自带的注释行（Curtois–Qu 基准）。"
+        in result.stderr
+    )
+
+
+def test_every_curtois_message_key_is_used():
+    from rosterkit import labels
+    from rosterkit.io import curtois
+
+    source = Path(curtois.__file__).read_text(encoding="utf-8")
+    keys = [k for k in labels.CATALOGUE if k.startswith("err.curtois.") and not k.endswith(".fix")]
+    assert keys
+    for key in keys:
+        assert f'"{key}"' in source, key
+        if f"{key}.fix" in labels.CATALOGUE:
+            assert f'"{key}.fix"' in source, f"{key}.fix"
+
+
 def test_import_refuses_to_overwrite_its_input(tmp_path):
     copy = tmp_path / "inst.toml"
     copy.write_text(TINY.read_text(encoding="utf-8"), encoding="utf-8")
