@@ -73,10 +73,9 @@ def test_location_and_message_in_chinese():
 
 # ---- no English-only message can creep back -----------------------------------------------------
 
-# Files other engineers own whose InputError sites still pass literal text: solver/facts.py (its keys
-# are ready in labels/errors.py as err.facts.*; only the call sites remain) and io/curtois.py (the
-# benchmark-format importer; no keys yet). Remove a file from here once its call sites use t(...).
-PENDING = {"io/curtois.py"}
+# Files whose InputError sites still pass literal text (none now). Remove a file from here once its
+# call sites use t(...).
+PENDING: set[str] = set()
 
 
 def _literal_messages(path: Path) -> list[int]:
@@ -150,7 +149,7 @@ def test_pydantic_reasons_in_both_languages():
         (["check", "{d}/roster.csv", "{d}/nope.xlsx"], "团队文件不存在"),
         (["attendance", "{d}/roster.csv", "{d}/p.csv", "--out", "{d}/out"], "排班表没有任何数据行"),
         (["template", "-o", "{d}/roster.csv"], "文件已存在"),
-        (["import", "curtois", "{d}/nope.txt", "-o", "{d}/x.toml"], ""),  # io/curtois.py: text still English
+        (["import", "curtois", "{d}/nope.txt", "-o", "{d}/x.toml"], "找不到文件"),
         (["demo", "--out", "{d}/demo", "--examples", "{d}"], "缺少示例文件"),
     ],
     ids=lambda v: " ".join(v[:2]) if isinstance(v, list) else None,
