@@ -77,21 +77,29 @@ def test_the_ordinary_solve_with_the_construction_is_reproducible_and_checked():
 @pytest.mark.parametrize("deterministic", [True, False])
 def test_the_construction_wall_limit_is_sized_from_the_whole_run(monkeypatch, deterministic):
     """The first steps of the parallel mode (greedy, counts-first) take wall time from the search's
-    budget; the construction, the only way to a roster on a long horizon, keeps its net of the whole
-    run (Curtois 24 had none in the parallel mode when it was sized from what was left)."""
+    budget; the construction, the only way to a roster on a long horizon, and the completion of its
+    roster keep their limits from the whole run (Curtois 24 had none in the parallel mode when they
+    were sized from what was left)."""
     from rosterkit.solver import solve as solve_module
     from rosterkit.solver.search import hook
     from rosterkit.solver.solve import SolveOptions, solve
 
     monkeypatch.setattr(solve_module, "COUNTS_FIRST_MIN_S", 1.0)  # the first steps run, as in a 60 s run
     seen: list[float] = []
-    real = hook.construct_roster
+    completed: list[float] = []
+    real, real_values = hook.construct_roster, hook.values_of
 
     def spy(facts, **kwargs):
         seen.append(kwargs["wall_limit_s"])
         return real(facts, **kwargs)
 
+    def spy_values(built, worked, time_limit_s):
+        completed.append(time_limit_s)
+        return real_values(built, worked, time_limit_s)
+
     monkeypatch.setattr(hook, "construct_roster", spy)
+    monkeypatch.setattr(hook, "values_of", spy_values)
     team = parse_curtois(TINY)
     solve(team, SolveOptions(time_limit_s=3, workers=2, seed=0, deterministic=deterministic))
     assert seen == [hook.CONSTRUCT_WALL_TIMES * 3]
+    assert completed == [3]  # completing the roster into the model's values (7.6 s on Curtois 24)

@@ -33,7 +33,10 @@ def values_of(
     built: Any, worked: set[tuple[str, int, str]], time_limit_s: float
 ) -> tuple[list[int], float] | None:
     """Every model variable's value for the roster ``worked`` (shift variables fixed, the rest settled
-    by the solver), with its objective; None if the roster breaks a hard rule of the whole horizon."""
+    by the solver), with its objective; None if the roster breaks a hard rule of the whole horizon.
+    ``time_limit_s`` only guards against a hang: with every shift fixed the solve is presolve and
+    propagation, but on a year of 150 staff that is seconds, and a limit cut from what the search
+    had left lost the first roster (Curtois 24 in the parallel mode)."""
     model = built.model.clone()
     model.clear_hints()
     variables = model.proto.variables
@@ -132,7 +135,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: floa
                 from rosterkit.solver.solve import order_for_symmetry
 
                 worked = order_for_symmetry(facts, worked)
-            constructed = values_of(built, worked, options.time_limit_s * 0.1)
+            constructed = values_of(built, worked, options.whole_limit_s)
             if constructed is not None:
                 first_s = time.perf_counter() - t0
                 report(first_s, constructed[1])
@@ -152,7 +155,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: floa
             seed=options.seed,
         )
         if worked is not None:
-            initial = values_of(built, worked, options.time_limit_s * 0.1)
+            initial = values_of(built, worked, options.whole_limit_s)
             if initial is not None:
                 first_s = time.perf_counter() - t0
                 report(first_s, initial[1])
