@@ -139,9 +139,8 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: floa
             if constructed is not None:
                 first_s = time.perf_counter() - t0
                 report(first_s, constructed[1])
-                hinted = model_hint(built.model)
-                if hinted is not None and hinted[1] < constructed[1]:
-                    constructed = None  # the roster the model is hinted with (e.g. greedy) is better
+                if hinted is not None and hinted < constructed[1]:
+                    constructed = None  # the checked roster the model is hinted with is better
     long_horizon = facts.n > LONG_HORIZON_DAYS
     if long_horizon and constructed is not None:
         initial, constructed = constructed, None

@@ -43,10 +43,10 @@ SUBSOLVE = Subsolve(dtime=0.3, per_second=0.7)
 # A month with interval coverage (a call centre): presolving a neighbourhood (dominance implications,
 # 140,000 of them, then clique merging) used more than the neighbourhood's whole limit, so 68 of 80
 # neighbourhood solves of a 60 s run on the example centre ended before their search began
-# (62,053). Without presolve, smaller neighbourhoods, and the rate measured for them (a 60 s run ends
-# at 58 s): 59,953. Measured on the example centre, reproducible, 60 s: sub dtime 0.3 -> 60,316, 0.15 -> 59,953,
-# 0.08 -> 60,032, 0.6 -> 60,724; no LP (linearization 0) 62,057. Not for Curtois-Qu: without presolve 9
-# got 669 (560), 10 5292 (5188), 12 7046 (6582).
+# (62,053). Without presolve, smaller neighbourhoods, and the rate measured for them (a 60 s run
+# ends at 58 s): 59,953. Measured on the example centre, reproducible, 60 s: sub dtime 0.3 -> 60,316,
+# 0.15 -> 59,953, 0.08 -> 60,032, 0.6 -> 60,724; no LP (linearization 0) 62,057. Not for
+# Curtois-Qu: without presolve 9 got 669 (560), 10 5292 (5188), 12 7046 (6582).
 SUBSOLVE_INTERVALS = Subsolve(dtime=0.15, per_second=0.22, presolve=False)
 
 
