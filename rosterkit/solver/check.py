@@ -496,6 +496,14 @@ def check(
     also costs ``change_weight``."""
     facts = team if isinstance(team, Facts) else Facts(team)
     grid = grid_of(facts, roster)
+    report = check_grid(facts, grid, only)
+    if previous is not None and repair_from is not None and change_weight:
+        report.penalties += repair_changes(facts, grid, previous, repair_from, change_weight)
+    return report
+
+
+def check_grid(facts: Facts, grid: Grid, only: set[str] | None = None) -> CheckReport:
+    """``check`` on a grid (employee id -> code per day) rather than a roster."""
     report = CheckReport()
     for setting in facts.settings:
         if only is not None and setting.rule not in only:
@@ -504,8 +512,6 @@ def check(
         CHECKS[setting.rule](judge, grid)
         for finding in judge.found:
             (report.violations if finding.hard else report.penalties).append(finding)
-    if previous is not None and repair_from is not None and change_weight:
-        report.penalties += repair_changes(facts, grid, previous, repair_from, change_weight)
     return report
 
 

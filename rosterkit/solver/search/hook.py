@@ -27,6 +27,10 @@ LONG_HORIZON_DAYS = 84
 ROLLING_SHARE = 0.8  # of the budget, for the rolling horizon
 CONSTRUCT_SHARE = 0.25  # of the budget, for the employee-by-employee first roster
 CONSTRUCT_WALL_TIMES = 3  # its wall-clock limit, in times the run's limit
+# What re-rostering is charged (seconds), measured on the example centre: per move the dynamic
+# programme prices, and per cell of each whole-roster check
+POLISH_MOVE_S = 6e-6
+POLISH_CELL_CHECK_S = 20e-6
 
 
 def values_of(
@@ -87,6 +91,33 @@ def problem_of(built: Any) -> LnsProblem:
     return LnsProblem(built.model, cells, len(facts.employees), facts.n, costs, subsolve)
 
 
+def polisher(built: Any, symmetry: bool, limit_s: float) -> Callable:
+    """``LnsProblem.polish`` for ``built``: the incumbent's roster re-rostered one person at a time
+    (``reroster.polish``), back as the model's values. Charged by the work done, at rates measured
+    on the example centre (so the charge, and a reproducible run, does not depend on the load)."""
+    from rosterkit.solver.search.reroster import polish
+
+    facts = built.facts
+
+    def run(values: list[int], passes: int) -> tuple[tuple[list[int], float] | None, float]:
+        grid: dict[str, list[str | None]] = {e.id: [None] * facts.n for e in facts.employees}
+        for (eid, day, code), var in built.x.items():
+            if values[var.index]:
+                grid[eid][day] = code
+        done = polish(facts, grid, passes)
+        charged = done.moves * POLISH_MOVE_S + done.checks * len(grid) * facts.n * POLISH_CELL_CHECK_S
+        if not done.kept:
+            return None, charged
+        worked = {(eid, i, c) for eid, row in done.grid.items() for i, c in enumerate(row) if c is not None}
+        if symmetry:
+            from rosterkit.solver.solve import order_for_symmetry
+
+            worked = order_for_symmetry(facts, worked)
+        return values_of(built, worked, limit_s), charged
+
+    return run
+
+
 def _interval_coverage(facts: Any) -> bool:
     """Whether the team has interval requirements and a rule judging them."""
     return bool(facts.team.requirements) and facts.enabled("interval_coverage")
@@ -109,6 +140,8 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: floa
     t0 = time.perf_counter()
     facts = built.facts
     problem = problem_of(built)
+    if _interval_coverage(facts):
+        problem.polish = polisher(built, options.symmetry, options.whole_limit_s)
 
     def report(seconds: float, objective: float) -> None:
         if options.log is not None:

@@ -1,0 +1,148 @@
+"""The sequence rules of one person as states and priced moves: what the days before a day must tell.
+
+A state is a run of days off and its length, or a run of working days with its length, its last
+shift and the length of that shift's run; a move is one day's choice (off, or a shift), priced with
+what the checker charges for it or forbidden when a hard rule does. Used by the one-person
+re-rostering of the search (``search/reroster.py``).
+
+Kept exactly: a hard maximum of consecutive working days (and a hard weekly rest of one day in
+every ``k``, the same rule), hard successions and hard minimum rest between consecutive days, the
+soft minimum of consecutive days off, the soft maximum and minimum of consecutive shifts of a type,
+soft successions, the person's history before the month, and the checker's convention that a run
+touching either end of what is known is not judged short. Not seen here (the caller judges them
+otherwise): other rules over windows of days, rest over two days, soft maxima of working days.
+
+Measured and not kept (2026-11-23): these states as a flow of alike people inside the counts model
+(``aggregate.py``), to tighten its bound with the days-off rules. On the example centre the flow
+with runs of working days and days off only proved 58,515 (the counts model alone 58,559: the
+coverage optimum has no lone day off in total over the team); with shifts in the states (12,000
+integer arcs) CP-SAT found no solution in 10 deterministic units.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rosterkit.model import Employee
+from rosterkit.solver.bound import hard_windows
+from rosterkit.solver.facts import Facts, succession_cost
+
+OFF = None
+START = ("start",)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one person's sequence rules are (people with equal limits share their states)."""
+
+    codes: tuple[str, ...]  # shifts the person may work
+    run_cap: int | None  # hard most consecutive working days
+    need_off: int  # soft least consecutive days off
+    off_weight: int
+    runs: tuple[tuple[str, int, int, int, int], ...]  # (code, max, max weight, min, min weight), soft
+
+
+def limits_of(f: Facts, e: Employee) -> Limits:
+    hard_eligible = any(r.hard for r in f.rows("eligibility"))
+    codes = tuple(s.code for s in f.shifts if not hard_eligible or f.eligible(e, s.code))
+    caps = [f.limit(e, "max_consecutive_days", r, "days") for r in f.rows("max_consecutive_days") if r.hard]
+    caps += [size - 1 for size, allowed in hard_windows(f) if allowed == size - 1]
+    need, weight = 0, 0
+    for r in f.rows("min_consecutive_days_off"):
+        value = f.limit(e, "min_consecutive_days_off", r, "days") or 0
+        if not r.hard and value > need:
+            need, weight = value, r.weight
+    runs: dict[str, list[int]] = {}
+    for rule, at in (("max_consecutive_shift", 0), ("min_consecutive_shift", 2)):
+        for r in f.rows(rule):
+            code, days = str(r.params.get("shift", "")), int(r.params.get("days", 0) or 0)
+            if r.hard or code not in f.shift_by_code or not days:
+                continue
+            slot = runs.setdefault(code, [0, 0, 0, 0])
+            slot[at : at + 2] = [days, r.weight]
+    return Limits(
+        codes,
+        min((c for c in caps if c is not None), default=None),
+        need,
+        weight,
+        tuple((c, *v) for c, v in sorted(runs.items())),
+    )
+
+
+class Sequences:
+    """The states and priced moves of one group's limits (a state: ``("off", k, touch)`` or
+    ``("work", r, code, m, touch)``; ``touch``: the run began before anything known, and is not judged)."""
+
+    def __init__(self, f: Facts, limits: Limits) -> None:
+        self.limits = limits
+        self.runs = {c: (mx, mw, mn, nw) for c, mx, mw, mn, nw in limits.runs}
+        hours = [float(r.params.get("hours", 11)) * 60 for r in f.rows("min_rest") if r.hard]
+        codes = [s.code for s in f.shifts]
+        self.forbidden = {
+            (a, b) for a in codes for b in codes if hours and f.rest_minutes(a, b, 1) < max(hours)
+        }
+        self.succ_cost: Counter = Counter()
+        for row in f.rows("shift_succession"):
+            for s in f.team.successions:
+                if s.hard and row.hard:
+                    self.forbidden.add((s.first, s.second))
+                else:
+                    self.succ_cost[(s.first, s.second)] += succession_cost(s, row)
+
+    def _run_cap(self, code: str) -> int:
+        mx, _, mn, _ = self.runs.get(code, (0, 0, 0, 0))
+        return max(mx, mn, 1)
+
+    def _end_run(self, code: str, m: int, touch: bool) -> int:
+        """Cost of a run of ``m`` days of ``code`` ending (not touching the month's end)."""
+        _, _, mn, nw = self.runs.get(code, (0, 0, 0, 0))
+        return (mn - m) * nw if mn and m < mn and not touch else 0
+
+    def move(self, state: tuple, x: str | None, judged: bool = True) -> tuple[tuple, int] | None:
+        """The state after a day of ``x`` (None: off) and its cost; None when a hard rule forbids it.
+        With ``judged`` False (history), nothing is forbidden or charged."""
+        lim = self.limits
+        cost = 0
+        if state == START:
+            if x is OFF:
+                return ("off", 1, lim.need_off > 1), 0
+            return ("work", 1, x, 1, True), 0
+        if x is OFF:
+            if state[0] == "off":
+                k = min(state[1] + 1, max(lim.need_off, 1))
+                return ("off", k, state[2] and k < lim.need_off), 0
+            _, _, code, m, touch = state
+            return ("off", 1, False), self._end_run(code, m, touch) if judged else 0
+        if judged and lim.codes and x not in lim.codes:
+            return None
+        if state[0] == "off":
+            _, k, touch = state
+            if judged and k < lim.need_off and not touch:
+                cost += (lim.need_off - k) * lim.off_weight
+            return ("work", 1, x, 1, False), cost
+        _, r, code, m, touch = state
+        r = r + 1
+        if judged and lim.run_cap is not None and r > lim.run_cap:
+            return None
+        if judged and (code, x) in self.forbidden:
+            return None
+        if judged:
+            cost += self.succ_cost.get((code, x), 0)
+        cap_r = lim.run_cap or 1
+        if x == code:
+            mx, mw, _, _ = self.runs.get(code, (0, 0, 0, 0))
+            if judged and mx and m + 1 > mx:
+                cost += mw
+            m2 = min(m + 1, self._run_cap(code))
+            mn = self.runs.get(code, (0, 0, 0, 0))[2]
+            return ("work", min(r, cap_r), x, m2, touch and m2 < mn), cost
+        if judged:
+            cost += self._end_run(code, m, touch)
+        return ("work", min(r, cap_r), x, 1, False), cost
+
+    def start_of(self, history: list[str | None]) -> tuple:
+        state = START
+        for x in history:
+            state, _ = self.move(state, x, judged=False)
+        return state
