@@ -146,3 +146,20 @@ def test_the_lns_polishes_its_incumbent():
     worked = {key for key, var in built.x.items() if runs[0].values[var.index]}
     report = check(roster_from(built.facts, worked), team)
     assert report.hard_violations == 0 and report.cost == round(runs[0].objective)
+
+
+def test_a_hard_cap_of_shifts_per_type_is_kept():
+    """The programme does not count shifts of a type in its states; a hard cap is priced by raising
+    the shift's cost until the month keeps it."""
+    team = _team()
+    facts = Facts(team)
+    person = facts.employees[0]
+    grid = {e.id: [None] * facts.n for e in facts.employees}  # nobody works: every shift is short
+    free = Rerosterer(facts, {k: list(v) for k, v in grid.items()}).best_row(person)
+    assert free is not None and free[0].count("D") >= 2
+    cap = RuleSetting(rule="max_shifts_per_type", hard=True, params={"shift": "D", "max": 1})
+    capped_team = team.model_copy(update={"rules": (*team.rules, cap)})
+    capped = Facts(capped_team)
+    row, price, _now = Rerosterer(capped, {k: list(v) for k, v in grid.items()}).best_row(capped.employees[0])
+    assert row.count("D") <= 1 and row.count(None) < facts.n  # still working, on other shifts
+    assert check_grid(capped, {**grid, person.id: row}).hard_violations == 0

@@ -30,6 +30,7 @@ from rosterkit.solver.facts import Facts
 from rosterkit.solver.sequences import OFF, Sequences, limits_of
 
 INF = 10**15
+CAP_STEP, CAP_ROUNDS = 200, 8  # the first price on a shift over its hard cap, and how often it doubles
 HARD = 10**9  # a hard coverage or demand rule, priced high: the checker has the last word
 
 
@@ -204,7 +205,28 @@ class Rerosterer:
         days = self._day_costs(e)
         self.cover.add(self.grid[e.id], 1)
         found = self._shortest(e, seq, days)
-        return None if found is None else (*found, self._price(e, seq, days, self.grid[e.id]))
+        caps, extra = self._caps(e), {}
+        for _ in range(CAP_ROUNDS):
+            over = [c for c, cap in caps.items() if found is not None and found[0].count(c) > cap]
+            if not over:
+                break
+            # a hard cap of shifts of a type: priced by raising the shift's cost until the month
+            # keeps it (a count of each capped shift in the states would multiply their number)
+            extra.update({c: max(2 * extra.get(c, 0), CAP_STEP) for c in over})
+            found = self._shortest(e, seq, [{x: v + extra.get(x, 0) for x, v in d.items()} for d in days])
+        if found is None or any(found[0].count(c) > cap for c, cap in caps.items()):
+            return None
+        return found[0], self._price(e, seq, days, found[0]), self._price(e, seq, days, self.grid[e.id])
+
+    def _caps(self, e: Employee) -> dict[str, int]:
+        """The person's hard caps of shifts per type."""
+        f, caps = self.facts, {}
+        specific = f.specific_shift_rows()
+        for r in f.rows("max_shifts_per_type"):
+            if r.hard:
+                for code, cap in f.shift_limits(e, r, specific).items():
+                    caps[code] = min(cap, caps.get(code, cap))
+        return caps
 
     def _price(self, e: Employee, seq: Sequences, days: list[dict], row: list[str | None]) -> int:
         """The programme's cost of ``row`` (INF when it breaks what the programme knows)."""
