@@ -6,8 +6,8 @@ what the checker charges for it or forbidden when a hard rule does. Used by the 
 re-rostering of the search (``search/reroster.py``).
 
 Kept exactly: a hard maximum of consecutive working days (and a hard weekly rest of one day in
-every ``k``, the same rule), hard successions and hard minimum rest between consecutive days, the
-soft minimum of consecutive days off, the soft maximum and minimum of consecutive shifts of a type,
+every ``k``, the same rule), hard minima of consecutive working days and days off, hard successions
+and hard minimum rest between consecutive days, the soft minimum of consecutive days off, the soft maximum and minimum of consecutive shifts of a type,
 soft successions, the person's history before the month, and the checker's convention that a run
 touching either end of what is known is not judged short. Not seen here (the caller judges them
 otherwise): other rules over windows of days, rest over two days, soft maxima of working days.
@@ -41,6 +41,8 @@ class Limits:
     need_off: int  # soft least consecutive days off
     off_weight: int
     runs: tuple[tuple[str, int, int, int, int], ...]  # (code, max, max weight, min, min weight), soft
+    off_hard: int = 0  # hard least consecutive days off
+    work_min: int = 0  # hard least consecutive working days
 
 
 def limits_of(f: Facts, e: Employee) -> Limits:
@@ -48,11 +50,21 @@ def limits_of(f: Facts, e: Employee) -> Limits:
     codes = tuple(s.code for s in f.shifts if not hard_eligible or f.eligible(e, s.code))
     caps = [f.limit(e, "max_consecutive_days", r, "days") for r in f.rows("max_consecutive_days") if r.hard]
     caps += [size - 1 for size, allowed in hard_windows(f) if allowed == size - 1]
-    need, weight = 0, 0
+    need, weight, off_hard = 0, 0, 0
     for r in f.rows("min_consecutive_days_off"):
         value = f.limit(e, "min_consecutive_days_off", r, "days") or 0
-        if not r.hard and value > need:
+        if r.hard:
+            off_hard = max(off_hard, value)
+        elif value > need:
             need, weight = value, r.weight
+    work_min = max(
+        [
+            f.limit(e, "min_consecutive_days", r, "days") or 0
+            for r in f.rows("min_consecutive_days")
+            if r.hard
+        ],
+        default=0,
+    )
     runs: dict[str, list[int]] = {}
     for rule, at in (("max_consecutive_shift", 0), ("min_consecutive_shift", 2)):
         for r in f.rows(rule):
@@ -67,12 +79,14 @@ def limits_of(f: Facts, e: Employee) -> Limits:
         need,
         weight,
         tuple((c, *v) for c, v in sorted(runs.items())),
+        off_hard,
+        work_min,
     )
 
 
 class Sequences:
-    """The states and priced moves of one group's limits (a state: ``("off", k, touch)`` or
-    ``("work", r, code, m, touch)``; ``touch``: the run began before anything known, and is not judged)."""
+    """The states and priced moves of one person's limits (see ``move``; a run that began before
+    anything known is not judged short)."""
 
     def __init__(self, f: Facts, limits: Limits) -> None:
         self.limits = limits
@@ -101,27 +115,34 @@ class Sequences:
 
     def move(self, state: tuple, x: str | None, judged: bool = True) -> tuple[tuple, int] | None:
         """The state after a day of ``x`` (None: off) and its cost; None when a hard rule forbids it.
-        With ``judged`` False (history), nothing is forbidden or charged."""
+        With ``judged`` False (history), nothing is forbidden or charged. A state is
+        ``("off", k, touch)`` or ``("work", r, code, m, touch, run_touch)``: ``touch`` for the run of
+        days off or of the shift, ``run_touch`` for the run of working days."""
         lim = self.limits
+        longest_off = max(lim.need_off, lim.off_hard, 1)
         cost = 0
         if state == START:
             if x is OFF:
-                return ("off", 1, lim.need_off > 1), 0
-            return ("work", 1, x, 1, True), 0
+                return ("off", 1, longest_off > 1), 0
+            return ("work", 1, x, 1, True, True), 0
         if x is OFF:
             if state[0] == "off":
-                k = min(state[1] + 1, max(lim.need_off, 1))
-                return ("off", k, state[2] and k < lim.need_off), 0
-            _, _, code, m, touch = state
+                k = min(state[1] + 1, longest_off)
+                return ("off", k, state[2] and k < longest_off), 0
+            _, r, code, m, touch, run_touch = state
+            if judged and r < lim.work_min and not run_touch:
+                return None  # a run of working days shorter than the hard minimum
             return ("off", 1, False), self._end_run(code, m, touch) if judged else 0
         if judged and lim.codes and x not in lim.codes:
             return None
         if state[0] == "off":
             _, k, touch = state
+            if judged and k < lim.off_hard and not touch:
+                return None  # a run of days off shorter than the hard minimum
             if judged and k < lim.need_off and not touch:
                 cost += (lim.need_off - k) * lim.off_weight
-            return ("work", 1, x, 1, False), cost
-        _, r, code, m, touch = state
+            return ("work", 1, x, 1, False, False), cost
+        _, r, code, m, touch, run_touch = state
         r = r + 1
         if judged and lim.run_cap is not None and r > lim.run_cap:
             return None
@@ -129,17 +150,18 @@ class Sequences:
             return None
         if judged:
             cost += self.succ_cost.get((code, x), 0)
-        cap_r = lim.run_cap or 1
+        r = min(r, max(lim.run_cap or 1, lim.work_min))
+        run_touch = run_touch and r < lim.work_min
         if x == code:
             mx, mw, _, _ = self.runs.get(code, (0, 0, 0, 0))
             if judged and mx and m + 1 > mx:
                 cost += mw
             m2 = min(m + 1, self._run_cap(code))
             mn = self.runs.get(code, (0, 0, 0, 0))[2]
-            return ("work", min(r, cap_r), x, m2, touch and m2 < mn), cost
+            return ("work", r, x, m2, touch and m2 < mn, run_touch), cost
         if judged:
             cost += self._end_run(code, m, touch)
-        return ("work", min(r, cap_r), x, 1, False), cost
+        return ("work", r, x, 1, False, run_touch), cost
 
     def start_of(self, history: list[str | None]) -> tuple:
         state = START

@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 from datetime import date, timedelta
 
+import pytest
+
 from rosterkit.model import Assignment, Request, RequestKind, RuleSetting
 from rosterkit.solver.check import check_grid
 from rosterkit.solver.facts import Facts
@@ -29,14 +31,21 @@ PRICED = (
 )
 
 
-def _team():
+HARD_RUNS = (
+    *(r for r in PRICED if r.rule != "min_consecutive_days_off"),
+    RuleSetting(rule="min_consecutive_days_off", hard=True, params={"days": 2}),
+    RuleSetting(rule="min_consecutive_days", hard=True, params={"days": 2}),
+)
+
+
+def _team(rules: tuple[RuleSetting, ...] = PRICED):
     team = sample_centre(agents=3, start=START, days=5, seed=2, interval_minutes=60, leads=1)
     off = [
-        RuleSetting(rule=r.rule, enabled=False) for r in team.rules if r.rule not in {p.rule for p in PRICED}
+        RuleSetting(rule=r.rule, enabled=False) for r in team.rules if r.rule not in {p.rule for p in rules}
     ]
     return team.model_copy(
         update={
-            "rules": (*off, *PRICED),
+            "rules": (*off, *rules),
             "requests": (
                 Request(
                     employee_id=team.employees[0].id,
@@ -66,12 +75,13 @@ def _grid(facts: Facts) -> dict[str, list[str | None]]:
     return grid
 
 
-def test_every_month_of_a_person_is_priced_as_the_checker_prices_it():
+@pytest.mark.parametrize("rules", [PRICED, HARD_RUNS], ids=["soft days off", "hard minimum runs"])
+def test_every_month_of_a_person_is_priced_as_the_checker_prices_it(rules):
     """All months of one person over 5 days, the others held: the programme's price differs from the
     checker's cost by the same constant (what the others pay) on every month the checker finds no
     hard breach in, is out of reach (forbidden or priced as hard) on the others, and its best month
     is the cheapest of them all."""
-    team = _team()
+    team = _team(rules)
     facts = Facts(team)
     grid = _grid(facts)
     person = facts.employees[0]
@@ -87,8 +97,8 @@ def test_every_month_of_a_person_is_priced_as_the_checker_prices_it():
         trial = {**grid, person.id: list(month)}
         report = check_grid(facts, trial)
         price = worker._price(person, seq, days, list(month))
-        if report.hard_violations:
-            assert price >= HARD
+        if any(v.employee_id in (person.id, None) for v in report.violations):  # the others' are fixed
+            assert price >= HARD, month
             continue
         assert price < HARD, month
         gaps.add(report.cost - price)
@@ -162,4 +172,19 @@ def test_a_hard_cap_of_shifts_per_type_is_kept():
     capped = Facts(capped_team)
     row, price, _now = Rerosterer(capped, {k: list(v) for k, v in grid.items()}).best_row(capped.employees[0])
     assert row.count("D") <= 1 and row.count(None) < facts.n  # still working, on other shifts
+    assert check_grid(capped, {**grid, person.id: row}).hard_violations == 0
+
+
+def test_a_hard_cap_of_weekends_is_kept():
+    team = sample_centre(agents=3, start=START, days=14, seed=2, interval_minutes=60, leads=1)
+    grid = {e.id: [None] * 14 for e in team.employees}  # nobody works: every day is short
+    person = team.employees[0]
+    facts = Facts(team)
+    free = Rerosterer(facts, {k: list(v) for k, v in grid.items()}).best_row(person)
+    weekends = [days for days in facts.weekends]
+    assert free is not None and all(any(free[0][i] for i in days) for days in weekends)
+    cap = RuleSetting(rule="max_weekends", hard=True, params={"weekends": 1})
+    capped = Facts(team.model_copy(update={"rules": (*team.rules, cap)}))
+    row, _price, _now = Rerosterer(capped, {k: list(v) for k, v in grid.items()}).best_row(person)
+    assert sum(1 for days in weekends if any(row[i] for i in days)) == 1
     assert check_grid(capped, {**grid, person.id: row}).hard_violations == 0

@@ -11,8 +11,8 @@ neighbourhood of one person's month of the 60-agent centre is not solved in its 
 units (its LP over the whole month's coverage is weak), where this takes about 20 ms. A hard cap of
 shifts of a type is kept by raising that shift's price until the month keeps it (not exact).
 
-What the programme does not see (fairness, windows of weekly rest other than one day in ``k``,
-maximum weekends, rest over two days, skill cover over a window) is judged by the checker: a new
+A hard cap of weekends worked likewise. What the programme does not see (fairness, windows of weekly
+rest other than one day in ``k``, soft maximum weekends, rest over two days, skill cover over a window) is judged by the checker: a new
 month is kept only when the whole roster's checked cost goes down with no more hard breaches. So
 the result never breaks a rule the roster kept, and its cost is the checker's.
 
@@ -36,6 +36,7 @@ from rosterkit.solver.facts import Facts
 from rosterkit.solver.sequences import OFF, Sequences, limits_of
 
 INF = 10**15
+WEEKENDS = "weekends"  # the key of a cap of weekends worked
 CAP_STEP, CAP_ROUNDS = 200, 8  # the first price on a shift over its hard cap, and how often it doubles
 HARD = 10**9  # a hard coverage or demand rule, priced high: the checker has the last word
 
@@ -121,6 +122,7 @@ class Rerosterer:
         minutes = [f.work_minutes(s.code) for s in f.shifts]
         self.unit = math.gcd(*[m for m in minutes if m > 0]) if any(m > 0 for m in minutes) else 1
         self.hard_eligible = any(r.hard for r in f.rows("eligibility"))
+        self.weekend_days = {i for days in f.weekends for i in days}
         self.hard_leave = any(r.hard for r in f.rows("leave"))
         self.request_rows = [r for r in f.rows("requests") if not r.hard]
         skill = f.rows("skill_cover")
@@ -213,25 +215,42 @@ class Rerosterer:
         found = self._shortest(e, seq, days)
         caps, extra = self._caps(e), {}
         for _ in range(CAP_ROUNDS):
-            over = [c for c, cap in caps.items() if found is not None and found[0].count(c) > cap]
+            over = [c for c, cap in caps.items() if found is not None and self._count(found[0], c) > cap]
             if not over:
                 break
-            # a hard cap of shifts of a type: priced by raising the shift's cost until the month
-            # keeps it (a count of each capped shift in the states would multiply their number)
+            # a hard cap (shifts of a type, weekends): priced by raising the cost of the days it
+            # counts until the month keeps it (a count in the states would multiply their number)
             extra.update({c: max(2 * extra.get(c, 0), CAP_STEP) for c in over})
-            found = self._shortest(e, seq, [{x: v + extra.get(x, 0) for x, v in d.items()} for d in days])
-        if found is None or any(found[0].count(c) > cap for c, cap in caps.items()):
+            weekend = extra.get(WEEKENDS, 0)
+            raised = [
+                {
+                    x: v + extra.get(x, 0) + (weekend if x is not OFF and i in self.weekend_days else 0)
+                    for x, v in d.items()
+                }
+                for i, d in enumerate(days)
+            ]
+            found = self._shortest(e, seq, raised)
+        if found is None or any(self._count(found[0], c) > cap for c, cap in caps.items()):
             return None
         return found[0], self._price(e, seq, days, found[0]), self._price(e, seq, days, self.grid[e.id])
 
+    def _count(self, row: list[str | None], what: str) -> int:
+        if what == WEEKENDS:
+            return sum(1 for days in self.facts.weekends if any(row[i] is not None for i in days))
+        return row.count(what)
+
     def _caps(self, e: Employee) -> dict[str, int]:
-        """The person's hard caps of shifts per type."""
+        """The person's hard caps: of shifts per type (by code), of weekends worked (``WEEKENDS``)."""
         f, caps = self.facts, {}
         specific = f.specific_shift_rows()
         for r in f.rows("max_shifts_per_type"):
             if r.hard:
                 for code, cap in f.shift_limits(e, r, specific).items():
                     caps[code] = min(cap, caps.get(code, cap))
+        for r in f.rows("max_weekends"):
+            cap = f.limit(e, "max_weekends", r, "weekends")
+            if r.hard and cap is not None:
+                caps[WEEKENDS] = min(cap, caps.get(WEEKENDS, cap))
         return caps
 
     def _price(self, e: Employee, seq: Sequences, days: list[dict], row: list[str | None]) -> int:
