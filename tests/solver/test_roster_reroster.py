@@ -120,6 +120,9 @@ def test_polish_lowers_the_checked_cost_and_is_reproducible():
     assert after.hard_violations <= before.hard_violations
     assert polish(facts, grid, passes=3).grid == done.grid
     assert grid == _grid(facts)  # the caller's grid is left as it was
+    # a limit on the work: it stops after the person who crossed it
+    one = polish(facts, grid, passes=3, limit_s=1e-9)
+    assert one.kept <= 1 and one.moves < done.moves and one.charged_s > 0
 
 
 def test_the_lns_polishes_its_incumbent():

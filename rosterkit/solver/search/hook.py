@@ -27,10 +27,7 @@ LONG_HORIZON_DAYS = 84
 ROLLING_SHARE = 0.8  # of the budget, for the rolling horizon
 CONSTRUCT_SHARE = 0.25  # of the budget, for the employee-by-employee first roster
 CONSTRUCT_WALL_TIMES = 3  # its wall-clock limit, in times the run's limit
-# What re-rostering is charged (seconds), measured on the example centre: per move the dynamic
-# programme prices, and per cell of each whole-roster check
-POLISH_MOVE_S = 6e-6
-POLISH_CELL_CHECK_S = 20e-6
+POLISH_SHARE = 0.15  # of the run's limit, the most one re-rostering may be charged
 
 
 def values_of(
@@ -93,8 +90,8 @@ def problem_of(built: Any) -> LnsProblem:
 
 def polisher(built: Any, symmetry: bool, limit_s: float) -> Callable:
     """``LnsProblem.polish`` for ``built``: the incumbent's roster re-rostered one person at a time
-    (``reroster.polish``), back as the model's values. Charged by the work done, at rates measured
-    on the example centre (so the charge, and a reproducible run, does not depend on the load)."""
+    (``reroster.polish``), back as the model's values, with the seconds it is charged (by the work
+    done, so that the charge, and a reproducible run, does not depend on the load)."""
     from rosterkit.solver.search.reroster import polish
 
     facts = built.facts
@@ -104,8 +101,8 @@ def polisher(built: Any, symmetry: bool, limit_s: float) -> Callable:
         for (eid, day, code), var in built.x.items():
             if values[var.index]:
                 grid[eid][day] = code
-        done = polish(facts, grid, passes)
-        charged = done.moves * POLISH_MOVE_S + done.checks * len(grid) * facts.n * POLISH_CELL_CHECK_S
+        done = polish(facts, grid, passes, limit_s=POLISH_SHARE * limit_s)
+        charged = done.charged_s
         if not done.kept:
             return None, charged
         worked = {(eid, i, c) for eid, row in done.grid.items() for i, c in enumerate(row) if c is not None}

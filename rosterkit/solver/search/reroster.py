@@ -333,6 +333,12 @@ class Rerosterer:
         self.cover.add(row, 1)
 
 
+# What re-rostering is charged (seconds), measured on the example centre: per move the programme
+# prices, and per cell of each whole-roster check
+MOVE_S = 6e-6
+CELL_CHECK_S = 20e-6
+
+
 @dataclass
 class Polished:
     grid: Grid
@@ -340,27 +346,35 @@ class Polished:
     kept: int  # months kept
     moves: int  # moves the programme priced
     checks: int  # whole-roster checks
+    charged_s: float  # the work in seconds at the measured rates
 
 
-def polish(facts: Facts, grid: Grid, passes: int = 3) -> Polished:
+def polish(facts: Facts, grid: Grid, passes: int = 3, limit_s: float | None = None) -> Polished:
     """Re-roster each person in turn (the order of the team), ``passes`` times or until a pass keeps
     nothing; a new month is kept only when the checked cost goes down with no more hard breaches.
-    Deterministic."""
+    Stops early once the work done is charged more than ``limit_s`` (a team with many shifts and
+    long runs has many states). Deterministic."""
     grid = {eid: list(row) for eid, row in grid.items()}
     worker = Rerosterer(facts, grid)
     # the interval coverage (most of a check's time) is recounted here, the other rules by the checker
     soft = not any(r.hard for r in facts.rows("interval_coverage"))
     rest = {s.rule for s in facts.settings} - {"interval_coverage"} if soft else None
+    cells = len(grid) * facts.n
 
     def judged() -> tuple[int, int]:
         report = check_grid(facts, grid, rest)
         return report.cost + (worker.cover.cost() if soft else 0), report.hard_violations
+
+    def charged() -> float:
+        return worker.moves * MOVE_S + checks * cells * CELL_CHECK_S
 
     cost, hard = judged()
     kept, checks = 0, 1
     for _ in range(passes):
         changed = 0
         for e in facts.employees:
+            if limit_s is not None and charged() > limit_s:
+                break
             found = worker.best_row(e)
             if found is None or found[1] >= found[2]:
                 continue
@@ -374,6 +388,6 @@ def polish(facts: Facts, grid: Grid, passes: int = 3) -> Polished:
             else:
                 worker.replace(e, old)
         kept += changed
-        if not changed:
+        if not changed or (limit_s is not None and charged() > limit_s):
             break
-    return Polished(grid, cost, kept, worker.moves, checks)
+    return Polished(grid, cost, kept, worker.moves, checks, charged())
