@@ -6,7 +6,8 @@ what the checker charges for it or forbidden when a hard rule does. Used by the 
 re-rostering of the search (``search/reroster.py``).
 
 Kept exactly: a hard maximum of consecutive working days (and a hard weekly rest of one day in
-every ``k``, the same rule), hard minima of consecutive working days and days off, hard successions
+every ``k``, the same rule), hard minima of consecutive working days and days off, hard limits of
+consecutive shifts of a type, hard successions
 and hard minimum rest between consecutive days, the soft minimum of consecutive days off, the soft maximum and minimum of consecutive shifts of a type,
 soft successions, the person's history before the month, and the checker's convention that a run
 touching either end of what is known is not judged short. Not seen here (the caller judges them
@@ -30,6 +31,7 @@ from rosterkit.solver.facts import Facts, succession_cost
 
 OFF = None
 START = ("start",)
+HARD_RUN = -1  # the weight of a hard limit of consecutive shifts of a type: the move is forbidden
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Limits:
     run_cap: int | None  # hard most consecutive working days
     need_off: int  # soft least consecutive days off
     off_weight: int
-    runs: tuple[tuple[str, int, int, int, int], ...]  # (code, max, max weight, min, min weight), soft
+    runs: tuple[tuple[str, int, int, int, int], ...]  # (code, max, its weight, min, its weight)
     off_hard: int = 0  # hard least consecutive days off
     work_min: int = 0  # hard least consecutive working days
 
@@ -69,10 +71,10 @@ def limits_of(f: Facts, e: Employee) -> Limits:
     for rule, at in (("max_consecutive_shift", 0), ("min_consecutive_shift", 2)):
         for r in f.rows(rule):
             code, days = str(r.params.get("shift", "")), int(r.params.get("days", 0) or 0)
-            if r.hard or code not in f.shift_by_code or not days:
+            if code not in f.shift_by_code or not days:
                 continue
             slot = runs.setdefault(code, [0, 0, 0, 0])
-            slot[at : at + 2] = [days, r.weight]
+            slot[at : at + 2] = [days, HARD_RUN if r.hard else r.weight]
     return Limits(
         codes,
         min((c for c in caps if c is not None), default=None),
@@ -108,10 +110,13 @@ class Sequences:
         mx, _, mn, _ = self.runs.get(code, (0, 0, 0, 0))
         return max(mx, mn, 1)
 
-    def _end_run(self, code: str, m: int, touch: bool) -> int:
-        """Cost of a run of ``m`` days of ``code`` ending (not touching the month's end)."""
+    def _end_run(self, code: str, m: int, touch: bool) -> int | None:
+        """Cost of a run of ``m`` days of ``code`` ending (not touching the month's end); None when
+        a hard minimum forbids it."""
         _, _, mn, nw = self.runs.get(code, (0, 0, 0, 0))
-        return (mn - m) * nw if mn and m < mn and not touch else 0
+        if not mn or m >= mn or touch:
+            return 0
+        return None if nw == HARD_RUN else (mn - m) * nw
 
     def move(self, state: tuple, x: str | None, judged: bool = True) -> tuple[tuple, int] | None:
         """The state after a day of ``x`` (None: off) and its cost; None when a hard rule forbids it.
@@ -130,9 +135,12 @@ class Sequences:
                 k = min(state[1] + 1, longest_off)
                 return ("off", k, state[2] and k < longest_off), 0
             _, r, code, m, touch, run_touch = state
-            if judged and r < lim.work_min and not run_touch:
-                return None  # a run of working days shorter than the hard minimum
-            return ("off", 1, False), self._end_run(code, m, touch) if judged else 0
+            if not judged:
+                return ("off", 1, False), 0
+            ended = self._end_run(code, m, touch)
+            if ended is None or (r < lim.work_min and not run_touch):
+                return None  # a run shorter than a hard minimum
+            return ("off", 1, False), ended
         if judged and lim.codes and x not in lim.codes:
             return None
         if state[0] == "off":
@@ -155,12 +163,17 @@ class Sequences:
         if x == code:
             mx, mw, _, _ = self.runs.get(code, (0, 0, 0, 0))
             if judged and mx and m + 1 > mx:
+                if mw == HARD_RUN:
+                    return None
                 cost += mw
             m2 = min(m + 1, self._run_cap(code))
             mn = self.runs.get(code, (0, 0, 0, 0))[2]
             return ("work", r, x, m2, touch and m2 < mn, run_touch), cost
         if judged:
-            cost += self._end_run(code, m, touch)
+            ended = self._end_run(code, m, touch)
+            if ended is None:
+                return None
+            cost += ended
         return ("work", r, x, 1, False, run_touch), cost
 
     def start_of(self, history: list[str | None]) -> tuple:

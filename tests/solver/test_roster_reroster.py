@@ -32,9 +32,12 @@ PRICED = (
 
 
 HARD_RUNS = (
-    *(r for r in PRICED if r.rule != "min_consecutive_days_off"),
+    *(r for r in PRICED if "consecutive" not in r.rule),
     RuleSetting(rule="min_consecutive_days_off", hard=True, params={"days": 2}),
     RuleSetting(rule="min_consecutive_days", hard=True, params={"days": 2}),
+    RuleSetting(rule="max_consecutive_days", hard=True, params={"days": 4}),
+    RuleSetting(rule="max_consecutive_shift", hard=True, params={"shift": "N", "days": 1}),
+    RuleSetting(rule="min_consecutive_shift", hard=True, params={"shift": "E", "days": 2}),
 )
 
 
