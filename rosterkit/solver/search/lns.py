@@ -64,6 +64,9 @@ Cell = tuple[int, int]  # (employee index, day index)
 # 0.05 vs 76,427 at 0.8).
 FULL_SOLVE_SHARE_INTERVALS = 0.05
 FULL_SOLVE_SHARE = 0.8  # of the budget, for the first full solve (0.4 gave Curtois 5 1238 vs 1261 and 10 5166 vs 5265 in one run each, but 3 then missed 1001 in 30 s: 1005)
+# Measured with the re-rostering and not kept (example centre, 60 s, seeds 0-2, mean 59,417 with
+# these): a kind around one person's penalty with random others (59,501) or with the people off on
+# the days next to it (59,539), "costly" in place of "block" (59,471).
 KINDS = ("employees", "days", "block", "costly")
 # When (share of the LNS's budget used) the incumbent is re-rostered one person at a time, and how
 # many passes over the team each time (see reroster.py and LnsProblem.polish)
