@@ -67,8 +67,7 @@ class Coverage:
 
     def cost(self) -> int:
         """The interval coverage cost of the roster (as the checker prices it, for soft rows)."""
-        need, have = self.required, self.count
-        return int((self.under * np.maximum(0, need - have) + self.over * np.maximum(0, have - need)).sum())
+        return int(self._interval_cost(self.count, self.required).sum())
 
     def add(self, row: list[str | None], sign: int) -> None:
         for i, code in enumerate(row):
@@ -77,8 +76,7 @@ class Coverage:
                 for t in self.spans.get((i, code), ()):
                     self.count[t] += sign
 
-    def _interval_cost(self, have: np.ndarray, t: list[int]) -> np.ndarray:
-        need = self.required[t]
+    def _interval_cost(self, have: np.ndarray, need: np.ndarray) -> np.ndarray:
         return self.under * np.maximum(0, need - have) + self.over * np.maximum(0, have - need)
 
     def delta(self, i: int, code: str) -> int:
@@ -86,8 +84,8 @@ class Coverage:
         total = 0
         t = self.spans.get((i, code))
         if t:
-            have = self.count[t]
-            total += int((self._interval_cost(have + 1, t) - self._interval_cost(have, t)).sum())
+            have, need = self.count[t], self.required[t]
+            total += int((self._interval_cost(have + 1, need) - self._interval_cost(have, need)).sum())
         row = self.facts.demand_row(i, code) if self.demand_weight else None
         if row is not None:
             have = self.on[(i, code)]
@@ -137,8 +135,8 @@ class Rerosterer:
         return self.sequences[limits]
 
     def _day_costs(self, e: Employee) -> list[dict[str | None, int]]:
-        """Per day, what each allowed choice costs (coverage with the others, requests); a choice
-        left out is forbidden (leave, pinned days, eligibility, skill cover)."""
+        """Per day, what each allowed choice costs (coverage and skill cover with the others,
+        requests); a choice left out is forbidden (leave, pinned days, eligibility)."""
         f = self.facts
         fixed = fixed_days(f, e.id)
         costs: list[dict[str | None, int]] = []
