@@ -194,3 +194,42 @@ def test_a_hard_cap_of_weekends_is_kept():
     row, _price, _now = Rerosterer(capped, {k: list(v) for k, v in grid.items()}).best_row(person)
     assert sum(1 for days in weekends if any(row[i] for i in days)) == 1
     assert check_grid(capped, {**grid, person.id: row}).hard_violations == 0
+
+
+MIXED = [
+    (19, 28, 30, ("max_weekends", "min_consecutive_days", "max_consecutive_days")),
+    (17, 7, 15, ("min_consecutive_days_off", "min_consecutive_shift")),
+    (12, 14, 60, ("max_shifts_per_type",)),
+    (4, 28, 60, ("weekly_rest",)),
+]
+EXTRA = {
+    "min_consecutive_days": RuleSetting(rule="min_consecutive_days", hard=True, params={"days": 2}),
+    "min_consecutive_days_off": RuleSetting(rule="min_consecutive_days_off", hard=True, params={"days": 2}),
+    "max_weekends": RuleSetting(rule="max_weekends", hard=True, params={"weekends": 2}),
+    "max_shifts_per_type": RuleSetting(
+        rule="max_shifts_per_type", hard=True, params={"shift": "N", "max": 3}
+    ),
+    "min_consecutive_shift": RuleSetting(
+        rule="min_consecutive_shift", hard=True, params={"shift": "N", "days": 2}
+    ),
+    "weekly_rest": RuleSetting(rule="weekly_rest", hard=True, params={"window_days": 7, "min_days_off": 2}),
+    "max_consecutive_days": RuleSetting(
+        rule="max_consecutive_days", hard=False, weight=3, params={"days": 4}
+    ),
+}
+
+
+@pytest.mark.parametrize(("agents", "days", "interval", "extra"), MIXED)
+def test_polish_on_mixed_rules_keeps_its_promises(agents, days, interval, extra):
+    """Teams with rules the programme prices, forbids, caps or leaves to the checker (a hard weekly
+    rest of two days in seven), from a greedy roster that may break some: the checked cost never
+    goes up, hard breaches never do either, and the cost ``polish`` reports is the checker's."""
+    team = sample_centre(agents=agents, start=START, days=days, seed=agents, interval_minutes=interval)
+    team = team.model_copy(update={"rules": (*team.rules, *(EXTRA[name] for name in extra))})
+    facts = Facts(team)
+    grid = _grid(facts)
+    before = check_grid(facts, grid)
+    done = polish(facts, grid, passes=2)
+    after = check_grid(facts, done.grid)
+    assert after.cost == done.cost <= before.cost
+    assert after.hard_violations <= before.hard_violations
