@@ -196,6 +196,26 @@ def test_a_hard_cap_of_weekends_is_kept():
     assert check_grid(capped, {**grid, person.id: row}).hard_violations == 0
 
 
+def test_a_hard_weekly_rest_of_two_days_is_kept():
+    """Two days off in every seven is not in the states (one in seven is their run limit): the days
+    of a window the month works too often are priced up until it keeps them."""
+    team = sample_centre(agents=3, start=START, days=14, seed=2, interval_minutes=60, leads=1)
+    grid = {e.id: [None] * 14 for e in team.employees}  # nobody works: every day is short
+    person = team.employees[0]
+    free = Rerosterer(Facts(team), {k: list(v) for k, v in grid.items()}).best_row(person)
+
+    def most_worked(row: list[str | None]) -> int:
+        return max(sum(x is not None for x in row[i : i + 7]) for i in range(len(row) - 6))
+
+    assert free is not None and most_worked(free[0]) > 5
+    rest = RuleSetting(rule="weekly_rest", hard=True, params={"window_days": 7, "min_days_off": 2})
+    rules = (*(r for r in team.rules if r.rule != "weekly_rest"), rest)
+    rested = Facts(team.model_copy(update={"rules": rules}))
+    found = Rerosterer(rested, {k: list(v) for k, v in grid.items()}).best_row(person)
+    assert found is not None and most_worked(found[0]) == 5  # still as busy as the rule allows
+    assert check_grid(rested, {**grid, person.id: found[0]}).hard_violations == 0
+
+
 MIXED = [
     (19, 28, 30, ("max_weekends", "min_consecutive_days", "max_consecutive_days")),
     (17, 7, 15, ("min_consecutive_days_off", "min_consecutive_shift")),
