@@ -133,6 +133,11 @@ class Facts:
     def enabled(self, rule: str) -> bool:
         return any(s.rule == rule for s in self.settings)
 
+    @property
+    def covers_intervals(self) -> bool:
+        """Whether the team has interval requirements and a rule judging them (a call centre)."""
+        return bool(self.team.requirements) and self.enabled("interval_coverage")
+
     # ---- employees and shifts --------------------------------------------------------------------
     def eligible(self, employee: Employee, code: str) -> bool:
         return employee.may_work(code)

@@ -84,7 +84,7 @@ def problem_of(built: Any) -> LnsProblem:
         for p in built.penalties
         if p.cost > 0
     ]
-    subsolve = SUBSOLVE_INTERVALS if _interval_coverage(facts) else SUBSOLVE
+    subsolve = SUBSOLVE_INTERVALS if facts.covers_intervals else SUBSOLVE
     return LnsProblem(built.model, cells, len(facts.employees), facts.n, costs, subsolve)
 
 
@@ -115,11 +115,6 @@ def polisher(built: Any, symmetry: bool, limit_s: float) -> Callable:
     return run
 
 
-def _interval_coverage(facts: Any) -> bool:
-    """Whether the team has interval requirements and a rule judging them."""
-    return bool(facts.team.requirements) and facts.enabled("interval_coverage")
-
-
 def _spent(t0: float, charged: float, options: Any) -> float:
     """Seconds of the budget used so far: in reproducible mode what the steps are charged (never the
     wall clock, which depends on the load), else the wall time."""
@@ -137,7 +132,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: floa
     t0 = time.perf_counter()
     facts = built.facts
     problem = problem_of(built)
-    if _interval_coverage(facts):
+    if facts.covers_intervals:
         problem.polish = polisher(built, options.symmetry, options.whole_limit_s)
 
     def report(seconds: float, objective: float) -> None:
@@ -206,7 +201,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: floa
         initial=initial,
         deterministic=options.deterministic,
         hint=constructed,
-        full_share=FULL_SOLVE_SHARE_INTERVALS if _interval_coverage(facts) else FULL_SOLVE_SHARE,
+        full_share=FULL_SOLVE_SHARE_INTERVALS if facts.covers_intervals else FULL_SOLVE_SHARE,
         wall_limit_s=max(0.5, net - (time.perf_counter() - t0)),
     )
     if result.values is None:
