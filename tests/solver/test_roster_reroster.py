@@ -216,6 +216,23 @@ def test_a_hard_weekly_rest_of_two_days_is_kept():
     assert check_grid(rested, {**grid, person.id: found[0]}).hard_violations == 0
 
 
+def test_polish_repairs_a_roster_that_breaks_hard_rules_first():
+    """Fewer hard breaches beat a lower cost: a greedy roster breaking a hard two-days-off rule is
+    mended, and the breaches polish reports are the checker's."""
+    team = sample_centre(agents=8, start=START, days=14, seed=1, interval_minutes=60)
+    pairs = RuleSetting(rule="min_consecutive_days_off", hard=True, params={"days": 2})
+    team = team.model_copy(update={"rules": (*(r for r in team.rules if r.rule != pairs.rule), pairs)})
+    facts = Facts(team)
+    grid = {e.id: [None] * facts.n for e in facts.employees}
+    for eid, day, code in greedy_roster(facts, None):
+        grid[eid][day] = code
+    before = check_grid(facts, grid)
+    assert before.hard_violations > 0
+    done = polish(facts, grid, 4)
+    after = check_grid(facts, done.grid)
+    assert done.hard == after.hard_violations == 0 and done.cost == after.cost
+
+
 MIXED = [
     (19, 28, 30, ("max_weekends", "min_consecutive_days", "max_consecutive_days")),
     (17, 7, 15, ("min_consecutive_days_off", "min_consecutive_shift")),

@@ -88,6 +88,24 @@ def test_the_search_starts_from_the_checked_first_roster_when_the_full_solve_fin
     assert_consistent(first, team)
 
 
+def test_a_month_no_greedy_roster_keeps_is_built_by_re_rostering(monkeypatch):
+    """Two days off in a row made hard: the greedy roster and the counts-first days off break it (the
+    full search alone found no roster of the example centre in 60 s); the first roster is built one
+    person at a time by re-rostering, and the search starts from it."""
+    team = sample_centre(agents=12, days=14, seed=2)
+    hard_pairs = RuleSetting(rule="min_consecutive_days_off", hard=True, params={"days": 2})
+    team = team.model_copy(
+        update={"rules": (*(r for r in team.rules if r.rule != "min_consecutive_days_off"), hard_pairs)}
+    )
+    built: list = []
+    real = solve_module._rerostered
+    monkeypatch.setattr(solve_module, "_rerostered", lambda *a, **k: built.append(real(*a, **k)) or built[-1])
+    result = solve(team, replace(FAST, time_limit_s=2.0))
+    assert len(built) == 1 and built[0] is not None  # called because no other first roster kept the rules
+    assert result.first_solution_s is not None and result.objective <= built[0][1]
+    assert_consistent(result, team)
+
+
 def test_shift_demand_team_is_solved_to_optimality():
     demand = (
         ShiftDemand(shift="M", target=2, under_weight=50),

@@ -384,6 +384,7 @@ CELL_CHECK_S = 20e-6
 class Polished:
     grid: Grid
     cost: int  # checked
+    hard: int  # hard breaches, checked
     kept: int  # months kept
     moves: int  # moves the programme priced
     checks: int  # whole-roster checks
@@ -392,7 +393,8 @@ class Polished:
 
 def polish(facts: Facts, grid: Grid, passes: int = 3, limit_s: float | None = None) -> Polished:
     """Re-roster each person in turn (the order of the team), ``passes`` times or until a pass keeps
-    nothing; a new month is kept only when the checked cost goes down with no more hard breaches.
+    nothing; a new month is kept only when the checked roster has fewer hard breaches, or as many
+    and a lower cost (so a roster that breaks hard rules, e.g. a greedy one, is repaired first).
     Stops early once the work done is charged more than ``limit_s`` (a team with many shifts and
     long runs has many states). Deterministic."""
     grid = {eid: list(row) for eid, row in grid.items()}
@@ -423,7 +425,7 @@ def polish(facts: Facts, grid: Grid, passes: int = 3, limit_s: float | None = No
             worker.replace(e, found[0])
             new_cost, new_hard = judged()
             checks += 1
-            if new_hard <= hard and new_cost < cost:
+            if (new_hard, new_cost) < (hard, cost):
                 cost, hard = new_cost, new_hard
                 changed += 1
             else:
@@ -431,4 +433,4 @@ def polish(facts: Facts, grid: Grid, passes: int = 3, limit_s: float | None = No
         kept += changed
         if not changed or (limit_s is not None and charged() > limit_s):
             break
-    return Polished(grid, cost, kept, worker.moves, checks, charged())
+    return Polished(grid, cost, hard, kept, worker.moves, checks, charged())
