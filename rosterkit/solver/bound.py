@@ -2,7 +2,8 @@
 
 For one person, ``least_cost(facts, employee)[w]`` is the least cost of the rules that only need
 working / not working (the soft minimum of consecutive days off, day-off and day-on requests, the
-cost of ``work_hours`` under the minimum or over the maximum), over every sequence of working days of that person with ``w``
+cost of ``work_hours`` under the minimum or over the maximum, or no month at all when they are
+hard), over every sequence of working days of that person with ``w``
 working days keeping the hard rules of that kind (weekly rest, maximum consecutive days, leave,
 pinned days, history); None when no such sequence exists. A dynamic programme over the days,
 judging each rule exactly as the checker does (a run of days off touching either end of what is
@@ -125,24 +126,27 @@ def least_cost(facts: Facts, employee: Employee) -> list[int | None]:
         table = nxt
     best = np.min(np.stack(list(table.values())), axis=0) if table else np.full(f.n + 1, INF)
     hours = _hours_cost(f, employee)
-    return [None if best[w] >= INF else int(best[w]) + hours(w) for w in range(f.n + 1)]
+    costs = [None if best[w] >= INF else hours(w) for w in range(f.n + 1)]
+    return [None if c is None else int(best[w]) + c for w, c in enumerate(costs)]
 
 
 def _hours_cost(f: Facts, employee: Employee):
     """The work_hours cost by working days: under the minimum with every shift at the longest the
-    person may work, over the maximum with every shift at the shortest (both at most the truth)."""
+    person may work, over the maximum with every shift at the shortest (both at most the truth);
+    None for a count of days that breaks a hard row even so."""
     everything = not _hard(f, "eligibility")
     minutes = [f.work_minutes(s.code) for s in f.shifts if everything or f.eligible(employee, s.code)]
     longest, shortest = max(minutes, default=0), min(minutes, default=0)
-    rows = [(r, *f.hours_bounds(employee, r)) for r in f.rows("work_hours") if not r.hard]
+    rows = [(r, *f.hours_bounds(employee, r)) for r in f.rows("work_hours")]
 
-    def cost(w: int) -> int:
+    def cost(w: int) -> int | None:
         total = 0
         for r, low, high in rows:
-            if low and longest * w < low:
-                total += r.weight * -(-(low - longest * w) // 60)
-            if high and shortest * w > high:
-                total += r.weight * -(-(shortest * w - high) // 60)
+            short = -(-(low - longest * w) // 60) if low and longest * w < low else 0
+            over = -(-(shortest * w - high) // 60) if high and shortest * w > high else 0
+            if r.hard and (short or over):
+                return None  # no month of w working days keeps the hard hours
+            total += r.weight * (short + over)
         return total
 
     return cost

@@ -24,17 +24,19 @@ from rosterkit.solver.solve import SolveOptions, solve
 DAYS_RULES = {"weekly_rest", "max_consecutive_days", "leave"}
 
 
-def test_per_person_least_cost_equals_brute_force():
+@pytest.mark.parametrize("hard_hours", [False, True])
+def test_per_person_least_cost_equals_brute_force(hard_hours):
     """Every working pattern of one person over 9 days, judged by the checker: the least cost of the
     personal rules for each number of working days is the table's entry (None: no pattern keeps the
-    hard rules)."""
+    hard rules; hard contract hours rule out the counts of days that cannot reach them)."""
     start = date(2026, 3, 2)
     rules = (
         RuleSetting(rule="weekly_rest", hard=True, params={"window_days": 4, "min_days_off": 1}),
         RuleSetting(rule="max_consecutive_days", hard=True, params={"days": 3}),
         RuleSetting(rule="min_consecutive_days_off", hard=False, weight=5, params={"days": 3}),
-        RuleSetting(rule="work_hours", hard=False, weight=2, params={"min_hours": 40}),
+        RuleSetting(rule="work_hours", hard=hard_hours, weight=2, params={"min_hours": 40}),
     )
+    judged_hard = DAYS_RULES | ({"work_hours"} if hard_hours else set())
     team = tiny_team(
         days=9,
         people=1,
@@ -57,7 +59,7 @@ def test_per_person_least_cost_equals_brute_force():
             if works:
                 roster.shifts[("E1", facts.days[i])] = "M"
         report = check(roster, team)
-        if any(v.rule in DAYS_RULES for v in report.violations):
+        if any(v.rule in judged_hard for v in report.violations):
             continue
         cost = sum(p.cost for p in report.penalties if p.rule in PERSONAL_RULES)
         w = sum(pattern)
