@@ -297,18 +297,28 @@ def _counts_first(
 
 
 def _rerostered(
-    built: BuiltModel, options: SolveOptions, spent: list[float]
+    built: BuiltModel, options: SolveOptions, spent: list[float], first: Callable[[float], None]
 ) -> tuple[set[Triple], float] | None:
     """A roster built one person at a time from an empty month: each person's best month, everyone
     else as they stand, by the programme of ``search/reroster.py``, in passes over the team (its
     states keep the rules of runs, rest and successions, e.g. two days off in a row made hard, that
     a greedy roster breaks); completed as the model's hint, with its objective, when it keeps every
-    hard rule; else None. ``spent`` gets the seconds the work is charged."""
+    hard rule; else None. ``first`` hears the checked cost of the first pass that keeps them (the
+    first roster, reported before the passes that improve it); ``spent`` gets the seconds the work
+    is charged."""
     from rosterkit.solver.search.reroster import polish
 
     facts = built.facts
-    empty: dict[str, list[str | None]] = {e.id: [None] * facts.n for e in facts.employees}
-    done = polish(facts, empty, REROSTER_PASSES, limit_s=REROSTER_SHARE * options.time_limit_s)
+    limit = REROSTER_SHARE * options.time_limit_s
+    done = polish(facts, {e.id: [None] * facts.n for e in facts.employees}, 1, limit_s=limit)
+    for passes in range(1, REROSTER_PASSES):
+        if done.hard or not done.kept:
+            break
+        if passes == 1:
+            first(done.cost)
+        before = done.charged_s
+        done = polish(facts, done.grid, 1, limit_s=limit - before)
+        done.charged_s += before
     spent.append(done.charged_s)
     if done.hard:
         return None
@@ -395,12 +405,19 @@ def solve_built(built: BuiltModel, options: SolveOptions) -> SolveResult:
                     complete_hint(built, hint)  # back to the better roster's hint
     spent: list[float] = [FIRST_ROSTERS_CHARGE_S if relaxed and roomy else 0.0]
     if hinted is None and facts.covers_intervals:
-        built_one = _rerostered(built, options, spent)
+        found_at: list[float] = []
+
+        def first(cost: float) -> None:
+            found_at.append(time.perf_counter() - t0)
+            if options.log is not None:
+                options.log(Progress(cost, lower_bound, found_at[0]))
+
+        built_one = _rerostered(built, options, spent, first)
         if built_one is not None:
             hint, hinted = built_one
-            first_s = time.perf_counter() - t0
+            first_s = found_at[0] if found_at else time.perf_counter() - t0
             if options.log is not None:
-                options.log(Progress(hinted, lower_bound, first_s))
+                options.log(Progress(hinted, lower_bound, time.perf_counter() - t0))
     if targets is not None and options.hint is None and roomy:
         better = _counts_first(built, targets, workdays, options, hinted, spent)
         if better is not None:
