@@ -12,7 +12,10 @@ Before the search (when every rule in force is in the model): the counts model (
 targets for a greedy first roster and a proven bound, added as a redundant constraint; with a time
 limit of at least ``COUNTS_FIRST_MIN_S``, the counts model with each person's costs (bound.py)
 tightens that bound, and the counts-first roster (counts_first.py) replaces the hint when it is
-better. The search gets what is left of the time limit.
+better. On a call-centre month whose greedy roster breaks a hard rule (e.g. two days off in a row
+made hard), a first roster is built one person at a time by re-rostering (search/reroster.py)
+before the counts-first one, which must then beat it. The search gets what is left of the time
+limit.
 
 Search hook: when ``options.use_lns`` is true and a module ``rosterkit.solver.search`` exists with
 ``run(built, options, cpsat, hinted) -> RawSolution``, ``solve`` hands the search to it; ``cpsat(built,
