@@ -9,12 +9,15 @@ each shift, requests and those rules exactly (a test compares its price of every
 with the checker's). The CP-SAT neighbourhoods of the LNS struggle with exactly this: a
 neighbourhood of one person's month of the 60-agent centre is not solved in its 0.15 deterministic
 units (its LP over the whole month's coverage is weak), where this takes about 20 ms. A hard cap of
-shifts of a type is kept by raising that shift's price until the month keeps it (not exact).
-
-A hard cap of weekends worked likewise. What the programme does not see (fairness, windows of weekly
-rest other than one day in ``k``, soft maximum weekends, rest over two days, skill cover over a window) is judged by the checker: a new
-month is kept only when the whole roster's checked cost goes down with no more hard breaches. So
-the result never breaks a rule the roster kept, and its cost is the checker's.
+shifts of a type is kept by raising that shift's price until the month keeps it (not exact); a
+hard cap of weekends worked, and a hard weekly rest of more than one day in ``k``, by raising the
+price of working the days they count, then lowering all those prices together, by bisection, as
+far as the month still keeps them. What the programme does not see (fairness, soft maximum
+weekends, rest over two days, skill cover over a window) is judged by the checker: a new month is
+kept only when the whole roster has fewer hard breaches, or as many and a lower checked cost. So
+the result never breaks a rule the roster kept, its cost is the checker's, and from a roster that
+breaks hard rules (or an empty month) it builds one that keeps them where it can: ``solve`` uses
+that for the first roster when the greedy one breaks a hard rule.
 
 Measured and not kept: exchanging a few days between two people around a lone day off (leaves the
 cover as it was; 59,450 -> 59,417 on its own, but a 60 s run did worse with it, seeds 0-2); ruin and
