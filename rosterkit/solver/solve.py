@@ -312,22 +312,19 @@ def _rerostered(
     from rosterkit.solver.search.reroster import polish
 
     facts = built.facts
-    limit = REROSTER_SHARE * options.time_limit_s
-    done = polish(facts, {e.id: [None] * facts.n for e in facts.employees}, 1, limit_s=limit)
-    for passes in range(1, REROSTER_PASSES):
-        if done.hard or not done.kept:
-            break
-        if passes == 1:
-            first(done.cost)
-        before = done.charged_s
-        done = polish(facts, done.grid, 1, limit_s=limit - before)
-        done.charged_s += before
+    reported: list[int] = []
+
+    def after_pass(cost: int, hard: int) -> None:
+        if not hard and not reported:
+            reported.append(cost)
+            first(cost)
+
+    empty: dict[str, list[str | None]] = {e.id: [None] * facts.n for e in facts.employees}
+    done = polish(facts, empty, REROSTER_PASSES, REROSTER_SHARE * options.time_limit_s, after_pass)
     spent.append(done.charged_s)
     if done.hard:
         return None
-    worked = {(eid, i, c) for eid, row in done.grid.items() for i, c in enumerate(row) if c is not None}
-    if options.symmetry:
-        worked = order_for_symmetry(facts, worked)
+    worked = order_for_symmetry(facts, done.worked()) if options.symmetry else done.worked()
     objective = complete_hint(built, worked)
     return (worked, objective) if objective is not None else None
 

@@ -105,7 +105,7 @@ def polisher(built: Any, symmetry: bool, limit_s: float) -> Callable:
         charged = done.charged_s
         if not done.kept:
             return None, charged
-        worked = {(eid, i, c) for eid, row in done.grid.items() for i, c in enumerate(row) if c is not None}
+        worked = done.worked()
         if symmetry:
             from rosterkit.solver.solve import order_for_symmetry
 

@@ -28,6 +28,7 @@ roster).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -395,13 +396,24 @@ class Polished:
     checks: int  # whole-roster checks
     charged_s: float  # the work in seconds at the measured rates
 
+    def worked(self) -> set[tuple[str, int, str]]:
+        """The roster as (employee, day index, shift) triples, the model's hint form."""
+        return {(eid, i, c) for eid, row in self.grid.items() for i, c in enumerate(row) if c is not None}
 
-def polish(facts: Facts, grid: Grid, passes: int = 3, limit_s: float | None = None) -> Polished:
+
+def polish(
+    facts: Facts,
+    grid: Grid,
+    passes: int = 3,
+    limit_s: float | None = None,
+    after_pass: Callable[[int, int], None] | None = None,
+) -> Polished:
     """Re-roster each person in turn (the order of the team), ``passes`` times or until a pass keeps
     nothing; a new month is kept only when the checked roster has fewer hard breaches, or as many
     and a lower cost (so a roster that breaks hard rules, e.g. a greedy one, is repaired first).
     Stops early once the work done is charged more than ``limit_s`` (a team with many shifts and
-    long runs has many states). Deterministic."""
+    long runs has many states). ``after_pass`` hears the checked cost and hard breaches after each
+    pass. Deterministic."""
     grid = {eid: list(row) for eid, row in grid.items()}
     worker = Rerosterer(facts, grid)
     # the interval coverage (most of a check's time) is recounted here, the other rules by the checker
@@ -436,6 +448,8 @@ def polish(facts: Facts, grid: Grid, passes: int = 3, limit_s: float | None = No
             else:
                 worker.replace(e, old)
         kept += changed
+        if after_pass is not None:
+            after_pass(cost, hard)
         if not changed or (limit_s is not None and charged() > limit_s):
             break
     return Polished(grid, cost, hard, kept, worker.moves, checks, charged())
