@@ -13,7 +13,7 @@ from rosterkit.solver.check import check_grid
 from rosterkit.solver.facts import Facts
 from rosterkit.solver.greedy import greedy_roster
 from rosterkit.solver.sample import sample_centre
-from rosterkit.solver.search.reroster import HARD, INF, Rerosterer, polish
+from rosterkit.solver.search.reroster import HARD, INF, Rerosterer, polish, windowed
 
 START = date(2026, 3, 2)
 PRICED = (
@@ -231,6 +231,18 @@ def test_polish_repairs_a_roster_that_breaks_hard_rules_first():
     done = polish(facts, grid, 4)
     after = check_grid(facts, done.grid)
     assert done.hard == after.hard_violations == 0 and done.cost == after.cost
+
+
+def test_windowed_says_when_the_programme_must_search_for_prices():
+    """The search leaves polishing out on such teams (it did not pay there)."""
+    team = sample_centre(agents=3, start=START, days=14, seed=2, interval_minutes=60, leads=1)
+
+    def with_rest(days_off: int) -> Facts:
+        rest = RuleSetting(rule="weekly_rest", hard=True, params={"window_days": 7, "min_days_off": days_off})
+        rules = (*(r for r in team.rules if r.rule != "weekly_rest"), rest)
+        return Facts(team.model_copy(update={"rules": rules}))
+
+    assert windowed(with_rest(2)) and not windowed(with_rest(1))
 
 
 MIXED = [

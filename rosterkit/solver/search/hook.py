@@ -19,6 +19,7 @@ from rosterkit.solver.search.lns import (
     solve_with_lns,
 )
 from rosterkit.solver.search.params import SUBSOLVE, SUBSOLVE_INTERVALS
+from rosterkit.solver.search.reroster import polish, windowed
 from rosterkit.solver.search.rolling import rolling_roster
 from rosterkit.solver.solve import wall_net
 
@@ -92,8 +93,6 @@ def polisher(built: Any, symmetry: bool, limit_s: float) -> Callable:
     """``LnsProblem.polish`` for ``built``: the incumbent's roster re-rostered one person at a time
     (``reroster.polish``), back as the model's values, with the seconds it is charged (by the work
     done, so that the charge, and a reproducible run, does not depend on the load)."""
-    from rosterkit.solver.search.reroster import polish
-
     facts = built.facts
 
     def run(values: list[int], passes: int) -> tuple[tuple[list[int], float] | None, float]:
@@ -132,7 +131,7 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: floa
     t0 = time.perf_counter()
     facts = built.facts
     problem = problem_of(built)
-    if facts.covers_intervals:
+    if facts.covers_intervals and not windowed(facts):
         problem.polish = polisher(built, options.symmetry, options.whole_limit_s)
 
     def report(seconds: float, objective: float) -> None:

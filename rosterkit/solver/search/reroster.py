@@ -378,6 +378,14 @@ class Rerosterer:
         self.cover.add(row, 1)
 
 
+def windowed(facts: Facts) -> bool:
+    """Whether a hard weekly rest asks more than one day off in its window: the programme then
+    searches for prices that keep it (each month several shortest paths, about five times the
+    work). Polishing between the LNS's neighbourhoods does not pay there: the example centre with
+    two days off in every 7, 60 s, ended at 75,199 with it, 72,070 with one polish, 71,427 without."""
+    return any(allowed < size - 1 for size, allowed in hard_windows(facts))
+
+
 # What re-rostering is charged (seconds): per move the programme prices, and per cell of each
 # whole-roster check. Measured on the example centre, as it is and with two hard rule changes, on a
 # quiet machine: 2.8-4.5 us a move, 16-17 us a cell (6 and 20 before: a polish was charged 1.3-2.5
