@@ -13,8 +13,13 @@ from rosterkit.labels import t
 @click.command("check", help=t("help.check"))
 @click.argument("roster_file", metavar="ROSTER", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("team_file", metavar="TEAM", type=click.Path(dir_okay=False, path_type=Path))
-def command(roster_file: Path, team_file: Path) -> None:
-    from rosterkit.cli.roster import read_any_roster
+@click.option(
+    "--requirements",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=t("help.check.requirements"),
+)
+def command(roster_file: Path, team_file: Path, requirements: Path | None) -> None:
+    from rosterkit.cli.roster import in_horizon, read_any_roster
     from rosterkit.io.team import read_team
     from rosterkit.solver.check import check
 
@@ -33,6 +38,11 @@ def command(roster_file: Path, team_file: Path) -> None:
             fix=t("err.roster.strangers.fix", team=team_file.name),
         )
     team = team.model_copy(update={"start": roster.start, "end": roster.end})
+    if requirements is not None:  # as `roster --requirements` read them, so the costs agree
+        from rosterkit.io.forecast_files import read_requirements
+
+        rows = read_requirements(requirements)
+        team = team.model_copy(update={"requirements": tuple(in_horizon(rows, team, requirements))})
     report = check(roster, team)
     if report.violations:
         click.echo(t("check.hard", count=len(report.violations)))

@@ -125,7 +125,7 @@ def command(
         from rosterkit.io.forecast_files import read_requirements
 
         rows = read_requirements(requirements)
-        team = team.model_copy(update={"requirements": tuple(_in_horizon(rows, team, requirements))})
+        team = team.model_copy(update={"requirements": tuple(in_horizon(rows, team, requirements))})
 
     from rosterkit.calendar import WorkCalendar
 
@@ -192,7 +192,7 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
 
-def _in_horizon(rows: list, team, path: Path) -> list:
+def in_horizon(rows: list, team, path: Path) -> list:
     """The requirement rows inside the roster's horizon. Rows outside it are reported, never dropped
     silently; no overlap at all is an input error (a forecast for the wrong month)."""
     from datetime import datetime, time, timedelta

@@ -272,6 +272,10 @@ Python 调用：
         "requirements.csv from `rosterkit staff` (interval coverage).",
         "`rosterkit staff` 生成的 requirements.csv（各时段的人数覆盖要求）。",
     ),
+    "help.check.requirements": (
+        "The requirements.csv the roster was solved with, to judge interval coverage too.",
+        "排班时用的 requirements.csv，一并检查各时段的人数覆盖。",
+    ),
     "help.roster.repair_from": (
         "Repair mode: re-solve from this day (YYYY-MM-DD), days before kept.",
         "调整模式：从这一天（YYYY-MM-DD）起重新排班，之前的日子保持不变。",
@@ -301,6 +305,7 @@ Lists hard violations and soft penalties on stdout; exit 4 when a hard rule is b
 \b
 Example:
   rosterkit check out/roster.xlsx examples/team.xlsx
+  rosterkit check out/roster.xlsx examples/team.xlsx --requirements requirements.csv
 Python:
   from rosterkit.solver.check import check
   report = check(roster, team)   # report.violations, report.penalties, report.cost""",
@@ -311,6 +316,7 @@ Python:
 \b
 示例：
   rosterkit check out/roster.xlsx examples/team.xlsx
+  rosterkit check out/roster.xlsx examples/team.xlsx --requirements requirements.csv
 Python 调用：
   from rosterkit.solver.check import check
   report = check(roster, team)   # report.violations, report.penalties, report.cost""",

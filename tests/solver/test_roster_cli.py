@@ -190,6 +190,34 @@ def test_requirements_csv_drives_interval_coverage(cli, tmp_path):
     assert summary["objective"] == 0
 
 
+def test_check_judges_interval_coverage_with_the_requirements_the_roster_was_solved_with(cli, tmp_path):
+    """`check --requirements` reads them as `roster --requirements` did: the cost agrees with the
+    summary, and a morning shift deleted by hand is short cover; without them it is not judged."""
+    team_file = write_team(tiny_team(days=2, people=3, shifts=SHIFTS), tmp_path / "team.toml")
+    lines = ["interval_start,calls,aht_s,agents,agents_scheduled"]
+    for day in ("2026-03-02", "2026-03-03"):
+        lines += [f"{day} {h:02d}:{m:02d},10,180,1,2" for h in range(8, 12) for m in (0, 30)]
+    needs = tmp_path / "requirements.csv"
+    needs.write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    assert cli("roster", team_file, "--out", out, "--time-limit", "2", "--requirements", needs).exit_code == 0
+    summary = json.loads((out / "summary.json").read_text())
+    checked = cli("check", out / "roster.csv", team_file, "--requirements", needs)
+    assert checked.exit_code == 0 and f"Soft cost {summary['objective']}." in checked.stdout
+    rows = (out / "roster.csv").read_text().splitlines()
+    first_m = next(i for i, row in enumerate(rows) if ",2026-03-02,M," in row)
+    rows[first_m] = rows[first_m].split(",")[0] + ",2026-03-02,,,"
+    (out / "roster.csv").write_text("\n".join(rows) + "\n")
+    edited = cli("check", out / "roster.csv", team_file, "--requirements", needs)
+    assert edited.exit_code == 0 and "Soft cost 0." not in edited.stdout
+    assert "2026-03-02" in edited.stdout and "interval" in edited.stdout.lower()
+    assert "Soft cost 0." in cli("check", out / "roster.csv", team_file).stdout
+    other = tmp_path / "april.csv"
+    other.write_text(lines[0] + "\n" + "2026-04-01 08:00,10,180,1,2\n")
+    wrong = cli("check", out / "roster.csv", team_file, "--requirements", other)
+    assert wrong.exit_code == 2
+    assert "april.csv, column 'interval_start': no interval of the requirements" in wrong.stderr
+
 def test_requirements_for_another_period_are_an_input_error(cli, tmp_path):
     team_file = write_team(tiny_team(days=2, people=3, shifts=SHIFTS), tmp_path / "team.toml")
     lines = ["interval_start,calls,aht_s,agents,agents_scheduled"]
