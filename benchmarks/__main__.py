@@ -1,8 +1,8 @@
 """Run every benchmark script (or the ones named) and print one table.
 
-    python -m benchmarks                 # all of them
-    python -m benchmarks staffing forecast
-    python -m benchmarks --record        # also write the table, dated, into benchmarks/README.md
+python -m benchmarks                 # all of them
+python -m benchmarks staffing forecast
+python -m benchmarks --record        # also write the table, dated, into benchmarks/README.md
 """
 
 from __future__ import annotations

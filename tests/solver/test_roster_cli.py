@@ -218,6 +218,7 @@ def test_check_judges_interval_coverage_with_the_requirements_the_roster_was_sol
     assert wrong.exit_code == 2
     assert "april.csv, column 'interval_start': no interval of the requirements" in wrong.stderr
 
+
 def test_requirements_for_another_period_are_an_input_error(cli, tmp_path):
     team_file = write_team(tiny_team(days=2, people=3, shifts=SHIFTS), tmp_path / "team.toml")
     lines = ["interval_start,calls,aht_s,agents,agents_scheduled"]
