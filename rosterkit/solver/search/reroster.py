@@ -227,13 +227,15 @@ class Rerosterer:
         found = self._shortest(e, seq, days)
         caps, extra, surcharge = self._caps(e), {}, [0] * self.facts.n
         for _ in range(CAP_ROUNDS):
-            if found is None or self._keeps(e, found[0], caps):
+            if found is None:
+                break
+            crowded, over = self._breaches(e, found[0], caps)
+            if not crowded and not over:
                 break
             # a hard cap (shifts of a type, weekends) or a window with too few days off: priced by
             # raising the cost of the shifts or days it counts until the month keeps it (counts or
             # windows in the states would multiply their number)
-            crowded = self._crowded(e, found[0])
-            for c in (c for c, cap in caps.items() if self._count(found[0], c) > cap):
+            for c in over:
                 if c == WEEKENDS:
                     crowded.append(sorted(self.weekend_days))
                 else:
@@ -263,7 +265,14 @@ class Rerosterer:
 
     def _keeps(self, e: Employee, row: list[str | None], caps: dict[str, int]) -> bool:
         """Whether ``row`` keeps the hard caps and windows that the states leave out."""
-        return not self._crowded(e, row) and all(self._count(row, c) <= cap for c, cap in caps.items())
+        crowded, over = self._breaches(e, row, caps)
+        return not crowded and not over
+
+    def _breaches(
+        self, e: Employee, row: list[str | None], caps: dict[str, int]
+    ) -> tuple[list[list[int]], list[str]]:
+        """The crowded windows of ``row`` (``_crowded``) and the caps it goes over."""
+        return self._crowded(e, row), [c for c, cap in caps.items() if self._count(row, c) > cap]
 
     def _crowded(self, e: Employee, row: list[str | None]) -> list[list[int]]:
         """The days (in the horizon) of each window of a hard weekly rest that ``row`` works too many
