@@ -19,7 +19,7 @@ from rosterkit.labels import t
     help=t("help.check.requirements"),
 )
 def command(roster_file: Path, team_file: Path, requirements: Path | None) -> None:
-    from rosterkit.cli.roster import in_horizon, read_any_roster
+    from rosterkit.cli.roster import read_any_roster, with_requirements
     from rosterkit.io.team import read_team
     from rosterkit.solver.check import check
 
@@ -38,11 +38,8 @@ def command(roster_file: Path, team_file: Path, requirements: Path | None) -> No
             fix=t("err.roster.strangers.fix", team=team_file.name),
         )
     team = team.model_copy(update={"start": roster.start, "end": roster.end})
-    if requirements is not None:  # as `roster --requirements` read them, so the costs agree
-        from rosterkit.io.forecast_files import read_requirements
-
-        rows = read_requirements(requirements)
-        team = team.model_copy(update={"requirements": tuple(in_horizon(rows, team, requirements))})
+    if requirements is not None:
+        team = with_requirements(team, requirements)
     report = check(roster, team)
     if report.violations:
         click.echo(t("check.hard", count=len(report.violations)))

@@ -122,10 +122,7 @@ def command(
         start, end = _month(month)
         team = team.model_copy(update={"start": start, "end": end})
     if requirements is not None:
-        from rosterkit.io.forecast_files import read_requirements
-
-        rows = read_requirements(requirements)
-        team = team.model_copy(update={"requirements": tuple(in_horizon(rows, team, requirements))})
+        team = with_requirements(team, requirements)
 
     from rosterkit.calendar import WorkCalendar
 
@@ -192,7 +189,15 @@ def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
 
-def in_horizon(rows: list, team, path: Path) -> list:
+def with_requirements(team, path: Path):
+    """``team`` with the interval requirements of ``path`` (requirements.csv) inside its period:
+    how `roster --requirements` and `check --requirements` read them, so that their costs agree."""
+    from rosterkit.io.forecast_files import read_requirements
+
+    return team.model_copy(update={"requirements": tuple(_in_horizon(read_requirements(path), team, path))})
+
+
+def _in_horizon(rows: list, team, path: Path) -> list:
     """The requirement rows inside the roster's horizon. Rows outside it are reported, never dropped
     silently; no overlap at all is an input error (a forecast for the wrong month)."""
     from datetime import datetime, time, timedelta
