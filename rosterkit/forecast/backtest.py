@@ -74,8 +74,9 @@ def backtest(
     special_days: dict | None = None,
 ) -> tuple[list[BacktestRow], dict[str, tuple[np.ndarray, np.ndarray]]]:
     """Each method's WAPE and MASE per origin, and every method's (actual, forecast) pairs pooled
-    over the origins (for prediction intervals). Days with outages or anomalies are not scored, but
-    their intervals do enter the pooled pairs: prediction intervals must allow for such days."""
+    over the origins (for prediction intervals). Days with outages or anomalies, and busy days after a
+    gap, are not scored, but their intervals do enter the pooled pairs: prediction intervals must
+    allow for such days."""
     rows: list[BacktestRow] = []
     pairs: dict[str, tuple[list, list]] = {name: ([], []) for name in methods}
     dates = clean.matrix.dates

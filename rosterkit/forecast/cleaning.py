@@ -15,7 +15,9 @@ Steps, each its own function (and test):
 6. ``find_anomalous_days``: a day total far from the robust level of its weekday.
 7. ``mark_post_closure``: the first two open days after an unusual closure (a holiday) carry the
    calls of the closed day; they are modelled separately, not used as ordinary days.
-8. turn-of-month positions (``rosterkit.forecast.effects``): training days are divided by their
+8. ``find_after_gap``: the first open day after a missing day, when busier than usual for its weekday:
+   the gap was likely an unannounced closure whose calls moved to it, so it is kept out of training.
+9. turn-of-month positions (``rosterkit.forecast.effects``): training days are divided by their
    position's factor, forecasts multiplied by it.
 
 Excluded days are left out of training rather than imputed: every method averages over valid days.
@@ -56,6 +58,7 @@ class DayStatus(StrEnum):
     ANOMALOUS = "anomalous"
     SPECIAL = "special"
     POST_CLOSURE = "post_closure"
+    AFTER_GAP = "after_gap"
 
 
 @dataclass
@@ -298,6 +301,29 @@ def mark_post_closure(status: np.ndarray, closed_unusually: np.ndarray) -> np.nd
     return post
 
 
+def find_after_gap(status: np.ndarray, totals: np.ndarray, keys: np.ndarray) -> dict[int, str]:
+    """The first open day after a missing day (regular closed days in between skipped) whose total is
+    above the usual total of its weekday. A day without data on a normally open day is either lost
+    data or an unannounced closure; after a closure the next day carries the closed day's calls (as
+    after a holiday), after lost data it does not. A day at or below its usual total stays in training.
+    Returns day index -> reason."""
+    usable = status == DayStatus.OPEN
+    found: dict[int, str] = {}
+    pending = False
+    for i, st in enumerate(status):
+        if st == DayStatus.MISSING:
+            pending = True
+            continue
+        if st == DayStatus.CLOSED:
+            continue
+        if pending and st == DayStatus.OPEN:
+            ref = _reference(totals[:, None], usable, keys, i)
+            if ref is not None and totals[i] > ref[0] > 0:
+                found[i] = t("fc.reason.after_gap", total=f"{totals[i]:.0f}", usual=f"{ref[0]:.0f}")
+        pending = False
+    return found
+
+
 def clean_history(
     matrix: DayMatrix,
     calendar: WorkCalendar,
@@ -353,5 +379,8 @@ def clean_history(
     for i in np.flatnonzero((post > 0) & (status == DayStatus.OPEN)):
         status[i] = DayStatus.POST_CLOSURE
         reasons[matrix.dates[i].date()] = t("fc.reason.post_closure", rank=int(post[i]))
+    for i, why in find_after_gap(status, totals, keys).items():
+        status[i] = DayStatus.AFTER_GAP
+        reasons[matrix.dates[i].date()] = why
     positions = month_positions(matrix.dates, calendar)
     return CleanHistory(matrix, status, keys, post, positions, reasons, opened, holidays_seen)

@@ -25,6 +25,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "fc.status.anomalous": ("anomalous", "异常"),
     "fc.status.special": ("special day", "特殊日"),
     "fc.status.post_closure": ("after a closure", "停业之后"),
+    "fc.status.after_gap": ("after a gap", "缺数据之后"),
     "fc.reason.missing": ("no data on a day the centre usually opens", "通常营业的日子没有数据"),
     "fc.reason.outage": (
         "{minutes} min below half the usual level ({start}-{end})",
@@ -37,6 +38,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "fc.reason.special_closed": ("closed (special-days file)", "停业（特殊日文件）"),
     "fc.reason.special": ("special day (special-days file)", "特殊日（特殊日文件）"),
     "fc.reason.post_closure": ("open day {rank} after a holiday closure", "节假日停业后第 {rank} 个营业日"),
+    "fc.reason.after_gap": (
+        "first open day after a day without data, total {total} above the usual {usual}: "
+        "it may carry the calls of an unannounced closure",
+        "缺数据日之后的第一个营业日，总量 {total} 高于通常的 {usual}：可能含有未公告停业日转来的来电",
+    ),
     # log lines
     "fc.log.history": (
         "history: {days} days ({open} open) from {first} to {last}, every {minutes} min",

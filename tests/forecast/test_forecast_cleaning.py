@@ -93,6 +93,20 @@ def test_post_closure_ranks_skip_regular_closed_days():
     assert mark_post_closure(status, closure).tolist() == [0, 0, 0, 1, 2, 0]
 
 
+def test_busy_day_after_a_gap_is_kept_out_and_a_usual_one_stays():
+    # a missing Wednesday followed by a busy Thursday (the calls of an unannounced closure), and a
+    # missing Friday followed, over the weekend, by a quiet Monday (the data was lost, nothing moved)
+    busy_gap, quiet_gap = date(2024, 3, 13), date(2024, 3, 29)
+    busy, quiet = date(2024, 3, 14), date(2024, 4, 1)
+    frame = make_history(skip=(busy_gap, quiet_gap), scale={busy: 1.3, quiet: 0.9})
+    clean = clean_history(to_day_matrix(history(frame), 30), NONE)
+    assert status_of(clean, busy_gap) == status_of(clean, quiet_gap) == DayStatus.MISSING
+    assert status_of(clean, busy) == DayStatus.AFTER_GAP
+    assert "above the usual" in clean.reasons[busy]
+    assert status_of(clean, quiet) == DayStatus.OPEN
+    assert sum(s == DayStatus.AFTER_GAP for s in clean.status) == 1
+
+
 def test_chinese_makeup_day_follows_a_weekday_and_bridging_day_follows_sunday():
     cal = WorkCalendar("CN")
     assert cal.kind(date(2024, 4, 7)) == DayKind.MAKEUP  # Sunday worked for Qingming
