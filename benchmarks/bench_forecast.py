@@ -48,7 +48,9 @@ def baseline_8_weeks(piv: pd.DataFrame, origin: pd.Timestamp) -> pd.DataFrame:
     target = piv[(piv.index >= origin) & (piv.index < origin + pd.Timedelta(days=HORIZON))]
     rows = []
     for day in target.index:
-        same = hist[(hist.index.weekday == day.weekday()) & (hist.index >= origin - pd.Timedelta(weeks=8))]
+        same = hist[
+            (hist.index.day_of_week == day.weekday()) & (hist.index >= origin - pd.Timedelta(weeks=8))
+        ]
         rows.append(same.mean().to_numpy())
     return pd.DataFrame(rows, index=target.index, columns=piv.columns)
 
