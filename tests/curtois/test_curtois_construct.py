@@ -102,4 +102,6 @@ def test_the_construction_wall_limit_is_sized_from_the_whole_run(monkeypatch, de
     team = parse_curtois(TINY)
     solve(team, SolveOptions(time_limit_s=3, workers=2, seed=0, deterministic=deterministic))
     assert seen == [hook.CONSTRUCT_WALL_TIMES * 3]
-    assert completed == [3]  # completing the roster into the model's values (7.6 s on Curtois 24)
+    # completing a roster into the model's values (7.6 s on Curtois 24): the constructed one, and the
+    # column generation's rounding on a team it applies to
+    assert completed and set(completed) == {3}

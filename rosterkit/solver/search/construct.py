@@ -200,9 +200,9 @@ def _solve_one(
     seed: int,
     days: Callable[[], list[bool] | None] | None = None,
     days_first: bool = False,
-) -> tuple[set[tuple[int, str]] | None, bool]:
-    """The (day, shift) pairs of one employee's best month found (None: none), and whether the
-    first try of the whole model found nothing.
+) -> tuple[set[tuple[int, str]] | None, bool, float]:
+    """The (day, shift) pairs of one employee's best month found (None: none), whether the first
+    try of the whole model found nothing, and the deterministic time the tries used.
 
     Tries, in order: the whole model (``dtime``), again with four times the time; the model with
     the working days of ``days()`` fixed (see ``pattern.py``: chosen without the cover prices, so
@@ -216,6 +216,7 @@ def _solve_one(
     if days is not None:
         tries.insert(0 if days_first else 2, ("days", dtime * 4))
     whole_failed = False
+    used = 0.0
     for kind, limit in tries:
         model = built.model  # type: ignore[attr-defined]
         if kind == "days":
@@ -225,15 +226,18 @@ def _solve_one(
             model = _fix_days(built, pattern)
         solver = _solver(limit, seed)
         status = solver.solve(model)
+        used += solver.deterministic_time
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            return {
-                (i, code) for (_eid, i, code), var in x.items() if solver.boolean_value(var)
-            }, whole_failed
+            return (
+                {(i, code) for (_eid, i, code), var in x.items() if solver.boolean_value(var)},
+                whole_failed,
+                used,
+            )
         if kind == "whole":
             if status != cp_model.UNKNOWN:
-                return None, True  # the employee's own rules have no month
+                return None, True, used  # the employee's own rules have no month
             whole_failed = whole_failed or limit == dtime
-    return None, whole_failed
+    return None, whole_failed, used
 
 
 def _priced(built: object, prices: CoverPrices) -> object:
@@ -254,6 +258,7 @@ def construct_roster(
     wall_limit_s: float | None = None,
     build: Callable[[Facts], object] | None = None,
     days_first: bool | None = None,
+    work: list[float] | None = None,
 ) -> set[Triple] | None:
     """A roster of the team built employee by employee (see the module docstring), or None when
     one employee's own rules have no roster in their share of the time (or none at all).
@@ -266,7 +271,8 @@ def construct_roster(
     or an overloaded machine. ``days_first``: each employee's working days (``pattern.py``) come
     before the whole one-employee model; None (the default): once the whole model has found nothing
     in its first try for more than half of at least ``SWITCH_AFTER`` employees (a year of 32 shift
-    types, Curtois 24, where none succeeds), the others start from their working days."""
+    types, Curtois 24, where none succeeds), the others start from their working days. ``work``, when
+    given, gets the deterministic time the solves used (summed over the workers) appended."""
     if build is None:
         from rosterkit.solver.build import build_model
 
@@ -290,7 +296,9 @@ def construct_roster(
             found = list(
                 pool.map(lambda m, p, d: _solve_one(m, dtime, seed, p, d), models, patterns, first_days)
             )
-            for e, (mine, whole_failed) in zip(batch, found, strict=True):
+            for e, (mine, whole_failed, used) in zip(batch, found, strict=True):
+                if work is not None:
+                    work.append(used)
                 if mine is None:
                     return None
                 tried += 1

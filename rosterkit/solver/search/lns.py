@@ -237,6 +237,7 @@ def solve_with_lns(
     deterministic: bool = True,
     hint: tuple[list[int], float] | None = None,
     wall_limit_s: float | None = None,
+    bound: float | None = None,
 ) -> LnsResult:
     """Full solve for ``full_share`` of the budget, then LNS for the rest (see the module docstring).
     ``on_solution(seconds, objective)`` is called on every new best (for progress lines). With
@@ -247,7 +248,9 @@ def solve_with_lns(
     ordinary parallel portfolio, which finds better rosters on some instances (e.g. Curtois–Qu 9)
     but not the same ones twice. The LNS phase is reproducible from a given incumbent either way.
     ``hint`` (a solution's values and objective, e.g. the employee-by-employee roster) is the full
-    solve's hint, and the LNS starts from it when the full solve finds nothing better."""
+    solve's hint, and the LNS starts from it when the full solve finds nothing better. ``bound``: a
+    proven lower bound known beforehand (e.g. column generation's), which the LNS from ``initial``
+    stops at."""
     t0 = time.perf_counter()
     if deterministic and dtime_budget is None:
         # the LNS's share in deterministic time, fixed in advance: nothing depends on the wall clock
@@ -275,7 +278,7 @@ def solve_with_lns(
     if hint is not None and full_share <= 0:
         initial = hint
     if initial is not None:
-        return improve_from(initial, None)
+        return improve_from(initial, bound)
     tracker = _Tracker(t0, on_solution)
     if hint is not None:
         problem.model.clear_hints()

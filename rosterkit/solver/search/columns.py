@@ -1,0 +1,266 @@
+"""Column generation: the linear relaxation over whole months, and the shifts it says are worth having.
+
+When the only rule that ties employees together is the soft per-shift demand (the Curtois–Qu
+benchmark, and any team whose cover is per shift rather than per interval), the roster problem is
+one month per employee, chosen so that the demand penalties are least. Its linear relaxation over
+whole months (a "column" is one employee's month that keeps all their own rules) is tight: on
+Curtois–Qu 7 it converges to 1054.1 against an optimum of 1056. CP-SAT's own relaxation of the
+compact model is far weaker (its bound after a minute: a few hundred), which is why its search and
+the LNS's neighbourhoods of a few people stalled 12-80 % above the best known on instances 5-19.
+
+``generate`` solves that relaxation: a master LP (GLOP) over the months found so far, with the
+demand penalties as slack variables, gives a price per shift and day (its dual values); each
+employee's best month at those prices is their own one-person CP-SAT model (the ordinary model of a
+team of one, as ``construct.py`` builds it) with the prices in its objective; a month that costs less
+than the employee's dual is a new column. It stops when no month prices out, or at its deterministic
+budget. ``support`` is what the relaxation uses: the (employee, day, shift) cells of the months with
+a positive weight. Restricting the full model to those cells (and the incumbent's) leaves CP-SAT a
+far smaller search that still holds the good rosters (Curtois–Qu 7 in a prototype: 1063 in 15 s from
+that restriction, against 1182 from a 60 s run of the whole model with the LNS).
+
+Deterministic: employees are priced ``workers`` at a time in threads, one CP-SAT worker each under a
+deterministic-time limit, results taken in team order; the LP is GLOP's (deterministic). The budget
+counts CP-SAT's deterministic time, so where the generation stops does not depend on the machine.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from ortools.linear_solver import pywraplp
+from ortools.sat.python import cp_model
+
+from rosterkit.solver.facts import Facts
+from rosterkit.solver.search.construct import (
+    CROSS_EMPLOYEE,
+    CoverPrices,
+    _has_rows,
+    _solver,
+    one_employee_facts,
+)
+
+Cell = tuple[int, str]  # (day index, shift code)
+SCALE = 1000  # prices are fractional: the one-person objective is in thousandths
+PRICE_DTIME = 0.5  # the most one month's pricing may take (deterministic units)
+EPSILON = 1e-6
+
+
+def applies(facts: Facts) -> bool:
+    """Whether the team is one month per employee tied only by soft per-shift demand: every other
+    cross-employee rule (interval coverage, skill cover, fairness) has nothing to judge or is off,
+    and no cross-employee rule is hard."""
+    in_force = {s.rule for s in facts.settings}
+    if "shift_demand" not in in_force or not facts.team.demand:
+        return False
+    for s in facts.settings:
+        if s.rule not in CROSS_EMPLOYEE:
+            continue
+        if s.rule == "shift_demand":
+            if s.hard:
+                return False
+        elif _has_rows(facts, s.rule):
+            return False
+    return True
+
+
+class Master:
+    """The master LP: a weight per column, one per employee in all, demand penalties as slacks."""
+
+    def __init__(self, demand: dict[Cell, list[tuple]], employees: int) -> None:
+        self.lp = pywraplp.Solver.CreateSolver("GLOP")
+        self.objective = self.lp.Objective()
+        self.rows: dict[Cell, list[pywraplp.Constraint]] = {}
+        infinity = self.lp.infinity()
+        for cell, terms in demand.items():
+            rows = self.rows.setdefault(cell, [])
+            for low, high, target, under, over in terms:
+                bounds = []
+                if low is not None and under:
+                    bounds.append((low, infinity, 1, under))
+                if high is not None and over:
+                    bounds.append((-infinity, high, -1, over))
+                if target is not None and under:
+                    bounds.append((target, infinity, 1, under))
+                if target is not None and over:
+                    bounds.append((-infinity, target, -1, over))
+                for lo, hi, sign, weight in bounds:  # count + s >= lo, or count - s <= hi
+                    slack = self.lp.NumVar(0, infinity, "")
+                    self.objective.SetCoefficient(slack, weight)
+                    row = self.lp.Constraint(lo, hi)
+                    row.SetCoefficient(slack, sign)
+                    rows.append(row)
+        self.convexity = [self.lp.Constraint(1, 1) for _ in range(employees)]
+        self.columns: list[tuple[int, frozenset[Cell], pywraplp.Variable]] = []
+        self.objective.SetMinimization()
+
+    def add(self, employee: int, cells: frozenset[Cell], cost: float) -> None:
+        var = self.lp.NumVar(0, 1, "")
+        self.objective.SetCoefficient(var, cost)
+        self.convexity[employee].SetCoefficient(var, 1)
+        for cell in cells:
+            for row in self.rows.get(cell, ()):
+                row.SetCoefficient(var, 1)
+        self.columns.append((employee, cells, var))
+
+    def solve(self) -> tuple[float, dict[Cell, float], list[float]] | None:
+        """The LP's value, the price of one more person per (day, shift), and each employee's dual."""
+        if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
+            return None
+        prices = {cell: sum(r.dual_value() for r in rows) for cell, rows in self.rows.items()}
+        return self.objective.Value(), prices, [c.dual_value() for c in self.convexity]
+
+    def weights(self) -> Iterable[tuple[int, frozenset[Cell], float]]:
+        return ((e, cells, var.solution_value()) for e, cells, var in self.columns)
+
+
+@dataclass
+class Generated:
+    """What the generation reached: the LP value, the cells the relaxation uses, its columns."""
+
+    value: float | None
+    support: set[tuple[str, int, str]]
+    columns: int
+    rounds: int
+    converged: bool  # no month prices out, each proven: ``value`` is a lower bound of the roster's cost
+    dtime: float
+    rounded: set[tuple[str, int, str]] = field(default_factory=set)  # each one's month of most weight
+    trace: list[float] = field(default_factory=list)  # the LP value per round
+
+
+class _Pricer:
+    """One employee's month at given prices: their own one-person model, re-priced each round."""
+
+    def __init__(self, facts: Facts, employee_id: str, build: Callable[[Facts], object]) -> None:
+        self.built = build(one_employee_facts(facts, employee_id))
+        self.x = [(i, code, var) for (_e, i, code), var in self.built.x.items()]  # type: ignore[attr-defined]
+        self.own = [(p.var, p.cost) for p in self.built.penalties]  # type: ignore[attr-defined]
+
+    def price(
+        self, prices: dict[Cell, float], dtime: float, seed: int, hint: frozenset[Cell] | None
+    ) -> tuple[frozenset[Cell], int, float, float, bool] | None:
+        """The best month found: its cells, its own cost, its priced cost, the time used and whether
+        it is proven the best."""
+        model: cp_model.CpModel = self.built.model  # type: ignore[attr-defined]
+        terms = [(var, -round(prices.get((i, code), 0.0) * SCALE)) for i, code, var in self.x]
+        terms = [(v, c) for v, c in terms if c]
+        own = cp_model.LinearExpr.weighted_sum([v for v, _ in self.own], [SCALE * c for _, c in self.own])
+        extra = cp_model.LinearExpr.weighted_sum([v for v, _ in terms], [c for _, c in terms])
+        model.minimize(own + extra)
+        model.clear_hints()
+        if hint is not None:
+            for i, code, var in self.x:
+                model.add_hint(var, (i, code) in hint)
+        solver = _solver(dtime, seed)
+        status = solver.solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        cells = frozenset((i, code) for i, code, var in self.x if solver.boolean_value(var))
+        cost = sum(c * solver.value(v) for v, c in self.own)
+        priced = cost - sum(prices.get(cell, 0.0) for cell in cells)
+        return cells, cost, priced, solver.deterministic_time, status == cp_model.OPTIMAL
+
+
+def generate(
+    facts: Facts,
+    incumbent: set[tuple[str, int, str]],
+    *,
+    dtime_budget: float,
+    workers: int = 1,
+    seed: int = 0,
+    wall_limit_s: float = float("inf"),
+    build: Callable[[Facts], object] | None = None,
+) -> Generated:
+    """Column generation from the months of ``incumbent`` (a roster keeping every hard rule: its
+    months are the first columns, so the LP is feasible), until no month prices out or
+    ``dtime_budget`` deterministic units of pricing are spent (or ``wall_limit_s`` passes)."""
+    if build is None:
+        from rosterkit.solver.build import build_model
+
+        def build(one: Facts) -> object:
+            return build_model(one, symmetry=False)
+
+    t0 = time.perf_counter()
+    employees = list(facts.employees)
+    master = Master(CoverPrices(facts).demand, len(employees))
+    pricers = [_Pricer(facts, e.id, build) for e in employees]
+    seen: list[set[frozenset[Cell]]] = [set() for _ in employees]
+    best: list[frozenset[Cell]] = []
+    for k, e in enumerate(employees):
+        cells = frozenset((i, code) for eid, i, code in incumbent if eid == e.id)
+        master.add(k, cells, _own_cost(pricers[k], cells, seed))
+        seen[k].add(cells)
+        best.append(cells)
+    used = 0.0
+    rounds = 0
+    converged = False
+    trace: list[float] = []
+    value: float | None = None
+    parallel = max(1, workers)
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        while used < dtime_budget and time.perf_counter() - t0 < wall_limit_s:
+            solved = master.solve()
+            if solved is None:
+                break
+            value, prices, duals = solved
+            trace.append(value)
+            rounds += 1
+            limit = min(PRICE_DTIME, max(0.01, (dtime_budget - used) / max(1, len(employees)) * parallel))
+            found = list(
+                pool.map(
+                    lambda k, prices=prices, limit=limit: pricers[k].price(prices, limit, seed, best[k]),
+                    range(len(employees)),
+                )
+            )
+            added = 0
+            exact = True
+            for k, result in enumerate(found):
+                if result is None:
+                    exact = False
+                    continue
+                cells, cost, priced, spent, proven = result
+                used += spent
+                exact = exact and proven
+                if priced - duals[k] < -EPSILON and cells not in seen[k]:
+                    seen[k].add(cells)
+                    master.add(k, cells, cost)
+                    added += 1
+            if not added:
+                converged = exact
+                break
+    if not converged and rounds:  # columns were added since the last LP: weigh them too
+        solved = master.solve()
+        if solved is not None:
+            value = solved[0]
+            trace.append(value)
+    support: set[tuple[str, int, str]] = set(incumbent)
+    heaviest: dict[int, tuple[float, frozenset[Cell]]] = {}
+    for k, cells, weight in master.weights():
+        if weight > EPSILON:
+            support |= {(employees[k].id, i, code) for i, code in cells}
+        if k not in heaviest or weight > heaviest[k][0] + EPSILON:
+            heaviest[k] = (weight, cells)
+    # every column keeps its employee's own rules and nothing else ties them hard: a roster
+    rounded = {(employees[k].id, i, code) for k, (_w, cells) in heaviest.items() for i, code in cells}
+    return Generated(
+        value, support, len(master.columns), rounds, converged, used, rounded=rounded, trace=trace
+    )
+
+
+def _own_cost(pricer: _Pricer, cells: frozenset[Cell], seed: int) -> int:
+    """The employee's own penalties on the month ``cells`` (every cell fixed in a copy of their model)."""
+    model: cp_model.CpModel = pricer.built.model.clone()  # type: ignore[attr-defined]
+    own = cp_model.LinearExpr.weighted_sum([v for v, _ in pricer.own], [c for _, c in pricer.own])
+    model.minimize(own)
+    variables = model.proto.variables
+    for i, code, var in pricer.x:
+        value = int((i, code) in cells)
+        domain = variables[var.index].domain
+        domain[0] = value
+        domain[1] = value
+    solver = _solver(PRICE_DTIME, seed)
+    if solver.solve(model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise ValueError("the incumbent's month breaks the employee's own hard rules")
+    return round(solver.objective_value)

@@ -1,0 +1,116 @@
+"""Column generation (search/columns.py): when it applies, the master LP's prices, a relaxation that
+is a lower bound and tight on the tiny instance, reproducibility, and the ordinary solve through it."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from ortools.sat.python import cp_model
+
+from rosterkit.io.curtois import parse_curtois
+from rosterkit.model import RuleSetting
+from rosterkit.solver.build import build_model, roster_from
+from rosterkit.solver.check import check
+from rosterkit.solver.facts import Facts
+from rosterkit.solver.search import columns, hook
+from rosterkit.solver.search.construct import construct_roster
+
+TINY = Path(__file__).resolve().parent / "tiny_instance.txt"
+
+
+def optimum(team) -> int:
+    """The tiny instance's proven optimum, from the whole CP-SAT model."""
+    built = build_model(team, symmetry=False)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 2
+    solver.parameters.max_time_in_seconds = 30
+    assert solver.solve(built.model) == cp_model.OPTIMAL
+    return round(solver.objective_value)
+
+
+def test_it_applies_when_soft_shift_demand_alone_ties_the_employees():
+    team = parse_curtois(TINY)
+    assert columns.applies(Facts(team))
+    hard = tuple(r for r in team.rules if r.rule != "shift_demand") + (RuleSetting(rule="shift_demand"),)
+    assert not columns.applies(Facts(team.model_copy(update={"rules": hard})))
+    assert not columns.applies(Facts(team.model_copy(update={"demand": ()})))
+
+
+def test_the_master_prices_a_missing_person_at_the_under_weight():
+    """One employee, one day: a target of 1 with under weight 100, and only the empty month as a
+    column. The LP pays 100, and one more person on that shift is worth exactly 100."""
+    master = columns.Master({(0, "E"): [(None, None, 1, 100, 1)]}, 1)
+    master.add(0, frozenset(), 0)
+    value, prices, duals = master.solve()
+    assert value == 100
+    assert prices[(0, "E")] == 100
+    master.add(0, frozenset({(0, "E")}), 3)  # working it costs the employee 3 of their own penalties
+    value, prices, _ = master.solve()
+    assert value == 3
+
+
+def test_the_relaxation_is_a_lower_bound_and_tight_on_the_tiny_instance():
+    team = parse_curtois(TINY)
+    facts = Facts(team)
+    start = construct_roster(facts, time_limit_s=2, seed=0)
+    generated = columns.generate(facts, start, dtime_budget=50, workers=2, seed=0)
+    assert generated.converged and generated.rounds > 1 and generated.columns > len(facts.employees)
+    best = optimum(team)
+    assert math.ceil(generated.value - 1e-6) <= best
+    assert generated.value >= best - 5  # tight: the whole months' relaxation of this team
+    assert start <= generated.support  # the incumbent's cells stay allowed
+    # the full model restricted to the cells the relaxation uses still holds a roster
+    built = build_model(team, symmetry=False)
+    values = hook.values_of(built, start, 5)
+    assert values is not None
+
+    class Options:
+        workers, seed, deterministic = 2, 0, True
+
+    _model, reached = hook.restricted(built, generated.support, values, Options, 3)
+    worked = {key for key, var in built.x.items() if reached[0][var.index]}
+    assert worked <= generated.support
+    report = check(roster_from(facts, worked), team)
+    assert report.hard_violations == 0 and report.cost == round(reached[1])
+    assert math.ceil(generated.value - 1e-6) <= report.cost <= values[1]
+
+
+def test_the_generation_is_reproducible():
+    team = parse_curtois(TINY)
+    facts = Facts(team)
+    start = construct_roster(facts, time_limit_s=2, seed=0)
+    runs = [columns.generate(facts, start, dtime_budget=50, workers=2, seed=4) for _ in range(2)]
+    assert runs[0].value == runs[1].value and runs[0].support == runs[1].support
+    assert runs[0].trace == runs[1].trace
+
+
+def test_a_spent_budget_stops_the_generation_unconverged():
+    team = parse_curtois(TINY)
+    facts = Facts(team)
+    start = construct_roster(facts, time_limit_s=2, seed=0)
+    generated = columns.generate(facts, start, dtime_budget=1e-9, workers=1, seed=0)
+    assert generated.rounds == 1 and not generated.converged
+
+
+def test_the_ordinary_solve_goes_through_the_relaxation(monkeypatch):
+    """``solve`` on a team tied only by shift demand: column generation runs, the roster keeps every
+    hard rule, its objective is the checker's cost and the relaxation's bound is below it."""
+    from rosterkit.solver.solve import SolveOptions, solve
+
+    calls: list[int] = []
+    real = columns.generate
+
+    def spy(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(columns, "generate", spy)
+    team = parse_curtois(TINY)
+    result = solve(team, SolveOptions(time_limit_s=4, workers=2, seed=0, deterministic=True))
+    assert calls == [1]
+    assert result.roster is not None
+    report = check(result.roster, team)
+    assert report.hard_violations == 0 and report.cost == result.objective
+    assert result.best_bound is not None and result.best_bound <= result.objective
+    assert result.objective == optimum(team)
