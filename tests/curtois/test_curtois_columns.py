@@ -54,7 +54,7 @@ def test_the_relaxation_is_a_lower_bound_and_tight_on_the_tiny_instance():
     team = parse_curtois(TINY)
     facts = Facts(team)
     start = construct_roster(facts, time_limit_s=2, seed=0)
-    generated = columns.generate(facts, start, dtime_budget=50, workers=2, seed=0)
+    generated = columns.generate(facts, start, work_budget=50, workers=2, seed=0)
     assert generated.converged and generated.rounds > 1 and generated.columns > len(facts.employees)
     best = optimum(team)
     assert math.ceil(generated.value - 1e-6) <= best
@@ -76,11 +76,29 @@ def test_the_relaxation_is_a_lower_bound_and_tight_on_the_tiny_instance():
     assert math.ceil(generated.value - 1e-6) <= report.cost <= values[1]
 
 
+def test_the_dive_is_a_roster_from_the_columns_and_leaves_the_lp_as_it_was():
+    team = parse_curtois(TINY)
+    facts = Facts(team)
+    start = construct_roster(facts, time_limit_s=2, seed=0)
+    generated = columns.generate(facts, start, work_budget=50, workers=1, seed=0)
+    report = check(roster_from(facts, generated.rounded), team)
+    assert report.hard_violations == 0, [v.message for v in report.violations]
+    assert report.cost >= math.ceil(generated.value - 1e-6)
+    master = columns.Master({(0, "E"): [(None, None, 1, 100, 1)], (1, "E"): [(None, None, 1, 100, 1)]}, 2)
+    for e in (0, 1):  # two people, two one-day months each: the LP splits them half and half
+        master.add(e, frozenset({(0, "E")}), 0)
+        master.add(e, frozenset({(1, "E")}), 0)
+    value, _prices, _duals = master.solve()
+    dived = master.dive()
+    assert value == 0 and sorted(dived) == [0, 1] and dived[0] != dived[1]  # both days covered
+    assert master.solve()[0] == 0  # nothing left pinned
+
+
 def test_the_generation_is_reproducible():
     team = parse_curtois(TINY)
     facts = Facts(team)
     start = construct_roster(facts, time_limit_s=2, seed=0)
-    runs = [columns.generate(facts, start, dtime_budget=50, workers=2, seed=4) for _ in range(2)]
+    runs = [columns.generate(facts, start, work_budget=50, workers=2, seed=4) for _ in range(2)]
     assert runs[0].value == runs[1].value and runs[0].support == runs[1].support
     assert runs[0].trace == runs[1].trace
 
@@ -89,8 +107,12 @@ def test_a_spent_budget_stops_the_generation_unconverged():
     team = parse_curtois(TINY)
     facts = Facts(team)
     start = construct_roster(facts, time_limit_s=2, seed=0)
-    generated = columns.generate(facts, start, dtime_budget=1e-9, workers=1, seed=0)
+    generated = columns.generate(facts, start, work_budget=1e-9, workers=1, seed=0)
     assert generated.rounds == 1 and not generated.converged
+    # a budget of fewer than MIN_ROUNDS rounds like the first: it gives up after that one
+    first = columns.generate(facts, start, work_budget=50, workers=1, seed=0).trace[:1]
+    small = columns.generate(facts, start, work_budget=columns.CALL_WORK * 5 * 3, workers=1, seed=0)
+    assert small.rounds == 1 and not small.affordable and small.trace[:1] == first
 
 
 def test_the_ordinary_solve_goes_through_the_relaxation(monkeypatch):

@@ -45,6 +45,11 @@ from rosterkit.solver.search.construct import (
 Cell = tuple[int, str]  # (day index, shift code)
 SCALE = 1000  # prices are fractional: the one-person objective is in thousandths
 PRICE_DTIME = 0.5  # the most one month's pricing may take (deterministic units)
+# A pricing solve's work: CP-SAT's deterministic time plus this much for the call itself (re-pricing the
+# model, its copy and presolve: about 40 ms of a worker's time against 1.3 s per deterministic unit,
+# fitted on Curtois-Qu 7, 12, 13 and 14), so that the budget follows the time it takes.
+CALL_WORK = 0.03
+MIN_ROUNDS = 10  # fewer rounds than this in the budget, and the generation gives up after its first
 EPSILON = 1e-6
 
 
@@ -115,6 +120,31 @@ class Master:
     def weights(self) -> Iterable[tuple[int, frozenset[Cell], float]]:
         return ((e, cells, var.solution_value()) for e, cells, var in self.columns)
 
+    def dive(self) -> dict[int, frozenset[Cell]]:
+        """A whole roster from the columns found: fix the employees whose month of most weight is
+        (nearly) whole, else the one with the heaviest, to that month; solve the LP again; repeat.
+        The LP is left as it was."""
+        fixed: dict[int, frozenset[Cell]] = {}
+        pinned: list[pywraplp.Variable] = []
+        while len(fixed) < len(self.convexity):
+            if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
+                break
+            top: dict[int, tuple[float, frozenset[Cell], pywraplp.Variable]] = {}
+            for e, cells, var in self.columns:
+                weight = var.solution_value()
+                if e not in fixed and (e not in top or weight > top[e][0] + EPSILON):
+                    top[e] = (weight, cells, var)
+            whole = [e for e, (w, _c, _v) in top.items() if w > 1 - EPSILON]
+            chosen = whole or [max(top, key=lambda e: (top[e][0], -e))]
+            for e in chosen:
+                _w, cells, var = top[e]
+                var.SetLb(1)
+                pinned.append(var)
+                fixed[e] = cells
+        for var in pinned:
+            var.SetLb(0)
+        return fixed
+
 
 @dataclass
 class Generated:
@@ -125,8 +155,9 @@ class Generated:
     columns: int
     rounds: int
     converged: bool  # no month prices out, each proven: ``value`` is a lower bound of the roster's cost
-    dtime: float
-    rounded: set[tuple[str, int, str]] = field(default_factory=set)  # each one's month of most weight
+    work: float  # deterministic work units spent pricing (CP-SAT's deterministic time + CALL_WORK a call)
+    affordable: bool = True  # False: one round cost more than a MIN_ROUNDS-th of the budget, it stopped
+    rounded: set[tuple[str, int, str]] = field(default_factory=set)  # the roster of the LP's dive
     trace: list[float] = field(default_factory=list)  # the LP value per round
 
 
@@ -167,7 +198,7 @@ def generate(
     facts: Facts,
     incumbent: set[tuple[str, int, str]],
     *,
-    dtime_budget: float,
+    work_budget: float,
     workers: int = 1,
     seed: int = 0,
     wall_limit_s: float = float("inf"),
@@ -175,7 +206,10 @@ def generate(
 ) -> Generated:
     """Column generation from the months of ``incumbent`` (a roster keeping every hard rule: its
     months are the first columns, so the LP is feasible), until no month prices out or
-    ``dtime_budget`` deterministic units of pricing are spent (or ``wall_limit_s`` passes)."""
+    ``work_budget`` units of pricing work are spent (or ``wall_limit_s`` passes), or after the first
+    round when the budget holds fewer than ``MIN_ROUNDS`` like it (a team of 120 people and 18
+    shifts, Curtois-Qu 13: three rounds in a minute's share, the relaxation no better than the first
+    roster)."""
     if build is None:
         from rosterkit.solver.build import build_model
 
@@ -200,14 +234,15 @@ def generate(
     value: float | None = None
     parallel = max(1, workers)
     with ThreadPoolExecutor(max_workers=parallel) as pool:
-        while used < dtime_budget and time.perf_counter() - t0 < wall_limit_s:
+        affordable = True
+        while used < work_budget and time.perf_counter() - t0 < wall_limit_s:
             solved = master.solve()
             if solved is None:
                 break
             value, prices, duals = solved
             trace.append(value)
             rounds += 1
-            limit = min(PRICE_DTIME, max(0.01, (dtime_budget - used) / max(1, len(employees)) * parallel))
+            limit = min(PRICE_DTIME, max(0.01, (work_budget - used) / max(1, len(employees)) * parallel))
             found = list(
                 pool.map(
                     lambda k, prices=prices, limit=limit: pricers[k].price(prices, limit, seed, best[k]),
@@ -219,9 +254,10 @@ def generate(
             for k, result in enumerate(found):
                 if result is None:
                     exact = False
+                    used += CALL_WORK
                     continue
                 cells, cost, priced, spent, proven = result
-                used += spent
+                used += spent + CALL_WORK
                 exact = exact and proven
                 if priced - duals[k] < -EPSILON and cells not in seen[k]:
                     seen[k].add(cells)
@@ -230,22 +266,30 @@ def generate(
             if not added:
                 converged = exact
                 break
+            if rounds == 1 and used * MIN_ROUNDS > work_budget:
+                affordable = False
+                break
     if not converged and rounds:  # columns were added since the last LP: weigh them too
         solved = master.solve()
         if solved is not None:
             value = solved[0]
             trace.append(value)
     support: set[tuple[str, int, str]] = set(incumbent)
-    heaviest: dict[int, tuple[float, frozenset[Cell]]] = {}
     for k, cells, weight in master.weights():
         if weight > EPSILON:
             support |= {(employees[k].id, i, code) for i, code in cells}
-        if k not in heaviest or weight > heaviest[k][0] + EPSILON:
-            heaviest[k] = (weight, cells)
     # every column keeps its employee's own rules and nothing else ties them hard: a roster
-    rounded = {(employees[k].id, i, code) for k, (_w, cells) in heaviest.items() for i, code in cells}
+    rounded = {(employees[k].id, i, code) for k, cells in master.dive().items() for i, code in cells}
     return Generated(
-        value, support, len(master.columns), rounds, converged, used, rounded=rounded, trace=trace
+        value,
+        support,
+        len(master.columns),
+        rounds,
+        converged,
+        used,
+        affordable=affordable,
+        rounded=rounded,
+        trace=trace,
     )
 
 

@@ -33,12 +33,12 @@ CONSTRUCT_SHARE = 0.25  # of the budget, for the employee-by-employee first rost
 CONSTRUCT_WALL_TIMES = 3  # its wall-clock limit, in times the run's limit
 POLISH_SHARE = 0.15  # of the run's limit, the most one re-rostering may be charged
 # Column generation (columns.py) on a team tied only by per-shift demand: its share of what is left
-# for the search, the share of the CP-SAT solve restricted to the cells it found, and the
-# deterministic time a one-person pricing solve counts per worker-second (measured on Curtois-Qu 7:
-# 4.0-4.6 units in 13-22 s with 2 workers, the model build and GLOP included).
+# for the search, the share of what is left after it for the CP-SAT solve restricted to the cells it
+# found, and the work units (columns.CALL_WORK) pricing does per worker-second (fitted on Curtois-Qu
+# 7, 12, 13, 14: 0.75).
 COLUMNS_SHARE = 0.4
 RESTRICTED_SHARE = 0.5
-PRICING_PER_SECOND = 0.15
+PRICING_PER_SECOND = 0.75
 
 
 def values_of(
@@ -166,13 +166,14 @@ def _from_relaxation(
     t0: float,
     charged: float,
     report: Callable[[float, float], None],
-) -> tuple[tuple[list[int], float], float | None, float, cp_model.CpModel]:
+) -> tuple[tuple[list[int], float], float | None, float, cp_model.CpModel | None]:
     """Column generation from the roster ``start`` (columns.py), then the full model restricted to the
     cells the relaxation uses, solved from the better of ``start`` and the relaxation's rounding (each
     employee's month of most weight). Returns the roster reached, the relaxation's value when it is a
     proven lower bound (rounded up: every cost is whole), the seconds charged so far (reproducible
     mode: by the work done, never by the wall clock) and the restricted model, which the LNS then
-    searches (Curtois-Qu 12, 60 s: 5412 with it, 7382 when the LNS searched the whole model after a
+    searches (None when the generation did not converge and the restricted model held nothing better
+    than ``start``: a large team whose budget allowed a few rounds, Curtois-Qu 13) (Curtois-Qu 12, 60 s: 5412 with it, 7382 when the LNS searched the whole model after a
     longer restricted solve; 9 and 10: 439 and 4732 against 439 and 4733)."""
     facts = built.facts
     workers = max(1, options.workers)
@@ -184,9 +185,11 @@ def _from_relaxation(
         budget, wall = float("inf"), COLUMNS_SHARE * left
     worked = {key for key, var in built.x.items() if start[0][var.index]}
     generated = columns.generate(
-        facts, worked, dtime_budget=budget, workers=workers, seed=options.seed, wall_limit_s=wall
+        facts, worked, work_budget=budget, workers=workers, seed=options.seed, wall_limit_s=wall
     )
-    charged += generated.dtime / (PRICING_PER_SECOND * workers)
+    charged += generated.work / (PRICING_PER_SECOND * workers)
+    if not generated.affordable:  # the first roster goes on to the full solve and the LNS
+        return start, None, charged, None
     support, rounded = generated.support, generated.rounded
     if options.symmetry:  # interchangeable people's months may be swapped into the symmetry order
         from rosterkit.solver.build import interchangeable_groups
@@ -205,6 +208,8 @@ def _from_relaxation(
     if reached[1] < start[1]:
         report(time.perf_counter() - t0, reached[1])
     bound = math.ceil(generated.value - 1e-6) if generated.converged and generated.value is not None else None
+    if not generated.converged and reached[1] >= start[1]:
+        return reached, None, charged, None  # a few rounds' cells held nothing better (Curtois-Qu 13)
     return reached, bound, charged, model
 
 
@@ -288,9 +293,12 @@ def run(built: Any, options: Any, cpsat: Callable[[Any, Any], Any], hinted: floa
         constructed = model_hint(built.model)
     bound = None
     if constructed is not None and not long_horizon and columns.applies(facts):
-        initial, bound, charged, model = _from_relaxation(built, options, constructed, t0, charged, report)
-        constructed = None
-        problem = replace(problem, model=model)  # the LNS searches the restricted model too
+        reached, bound, charged, model = _from_relaxation(built, options, constructed, t0, charged, report)
+        if model is not None:
+            initial, constructed = reached, None
+            problem = replace(problem, model=model)  # the LNS searches the restricted model too
+        else:  # the relaxation did not help: the full solve from the first roster, then the LNS
+            constructed = reached
     left = options.time_limit_s - _spent(t0, charged, options)
     # the safety net of the whole run, not of the search alone: a slow first roster (a year of 150
     # staff, ~100 s) leaves the search less wall time rather than pushing the end further out
