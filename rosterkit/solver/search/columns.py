@@ -25,6 +25,7 @@ counts CP-SAT's deterministic time, so where the generation stops does not depen
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -159,6 +160,14 @@ class Generated:
     affordable: bool = True  # False: one round cost more than a MIN_ROUNDS-th of the budget, it stopped
     rounded: set[tuple[str, int, str]] = field(default_factory=set)  # the roster of the LP's dive
     trace: list[float] = field(default_factory=list)  # the LP value per round
+    slack: float = 0.0  # how far rounding the prices to SCALE may have hidden a better month, in all
+
+    def bound(self) -> int | None:
+        """A proven lower bound of the roster's cost when the generation converged (the LP value, less
+        what the rounded prices may have hidden, rounded up: every cost is whole), else None."""
+        if not self.converged or self.value is None:
+            return None
+        return math.ceil(self.value - self.slack - EPSILON)
 
 
 class _Pricer:
@@ -290,6 +299,8 @@ def generate(
         affordable=affordable,
         rounded=rounded,
         trace=trace,
+        # each price is off by at most half a SCALE-th; a month has at most one shift a day
+        slack=len(employees) * facts.n * 0.5 / SCALE,
     )
 
 

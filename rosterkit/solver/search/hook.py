@@ -4,7 +4,6 @@ module's terms."""
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from dataclasses import replace
@@ -207,7 +206,7 @@ def _from_relaxation(
     charged += RESTRICTED_SHARE * left
     if reached[1] < start[1]:
         report(time.perf_counter() - t0, reached[1])
-    bound = math.ceil(generated.value - 1e-6) if generated.converged and generated.value is not None else None
+    bound = generated.bound()
     if not generated.converged and reached[1] >= start[1]:
         return reached, None, charged, None  # a few rounds' cells held nothing better (Curtois-Qu 13)
     return reached, bound, charged, model

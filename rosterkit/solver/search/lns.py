@@ -35,7 +35,9 @@ CP-SAT's full search does better (instance 3: 1001 with 90 % of the budget for i
 hence ``FULL_SOLVE_SHARE``; on call-centre months the LNS does better (``FULL_SOLVE_SHARE_INTERVALS``;
 the example centre, 60 s: 59,953 against a bound of 58,559, 240 s in the parallel mode 59,441;
 with the re-rostering, 60 s: 59,450).
-Partial: far from the best known on instances 6-8 and 10-19.
+On a team tied only by per-shift demand (the Curtois–Qu months) the hook first solves the whole-month
+relaxation by column generation (``columns.py``) and hands this search the model restricted to the
+cells it uses, started from that restricted model's best roster; see ``hook.py``.
 """
 
 from __future__ import annotations
