@@ -115,6 +115,17 @@ def test_a_spent_budget_stops_the_generation_unconverged():
     assert small.rounds == 1 and not small.affordable and small.trace[:1] == first
 
 
+def test_a_small_team_keeps_the_full_solve(monkeypatch):
+    """Below ``COLUMNS_MIN_CELLS`` the full CP-SAT search runs (and proves the optimum)."""
+    from rosterkit.solver.solve import SolveOptions, solve
+
+    calls: list[int] = []
+    monkeypatch.setattr(columns, "generate", lambda *a, **k: calls.append(1))
+    team = parse_curtois(TINY)
+    result = solve(team, SolveOptions(time_limit_s=4, workers=2, seed=0, deterministic=True))
+    assert calls == [] and result.status == "optimal" and result.objective == optimum(team)
+
+
 def test_the_ordinary_solve_goes_through_the_relaxation(monkeypatch):
     """``solve`` on a team tied only by shift demand: column generation runs, the roster keeps every
     hard rule, its objective is the checker's cost and the relaxation's bound is below it."""
@@ -128,6 +139,7 @@ def test_the_ordinary_solve_goes_through_the_relaxation(monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(columns, "generate", spy)
+    monkeypatch.setattr(hook, "COLUMNS_MIN_CELLS", 0)  # the tiny instance has 70 cells
     team = parse_curtois(TINY)
     result = solve(team, SolveOptions(time_limit_s=4, workers=2, seed=0, deterministic=True))
     assert calls == [1]
