@@ -158,6 +158,7 @@ class Generated:
     converged: bool  # no month prices out, each proven: ``value`` is a lower bound of the roster's cost
     work: float  # deterministic work units spent pricing (CP-SAT's deterministic time + CALL_WORK a call)
     affordable: bool = True  # False: one round cost more than a MIN_ROUNDS-th of the budget, it stopped
+    # (then ``support`` is the incumbent's cells alone and ``rounded`` empty)
     rounded: set[tuple[str, int, str]] = field(default_factory=set)  # the roster of the LP's dive
     trace: list[float] = field(default_factory=list)  # the LP value per round
     slack: float = 0.0  # how far rounding the prices to SCALE may have hidden a better month, in all
@@ -229,23 +230,25 @@ def generate(
     employees = list(facts.employees)
     master = Master(CoverPrices(facts).demand, len(employees))
     pricers = [_Pricer(facts, e.id, build) for e in employees]
-    seen: list[set[frozenset[Cell]]] = [set() for _ in employees]
-    best: list[frozenset[Cell]] = []
-    for k, e in enumerate(employees):
-        cells = frozenset((i, code) for eid, i, code in incumbent if eid == e.id)
+    months: dict[str, set[Cell]] = {e.id: set() for e in employees}
+    for eid, i, code in incumbent:
+        months[eid].add((i, code))
+    hints = [frozenset(months[e.id]) for e in employees]  # each pricing solve starts from these
+    seen: list[set[frozenset[Cell]]] = [{cells} for cells in hints]
+    for k, cells in enumerate(hints):
         master.add(k, cells, _own_cost(pricers[k], cells, seed))
-        seen[k].add(cells)
-        best.append(cells)
     used = 0.0
     rounds = 0
     converged = False
     trace: list[float] = []
     value: float | None = None
     parallel = max(1, workers)
+    affordable = True
+    stale = False  # columns added since the LP was last solved
     with ThreadPoolExecutor(max_workers=parallel) as pool:
-        affordable = True
         while used < work_budget and time.perf_counter() - t0 < wall_limit_s:
             solved = master.solve()
+            stale = False
             if solved is None:
                 break
             value, prices, duals = solved
@@ -254,7 +257,7 @@ def generate(
             limit = min(PRICE_DTIME, max(0.01, (work_budget - used) / max(1, len(employees)) * parallel))
             found = list(
                 pool.map(
-                    lambda k, prices=prices, limit=limit: pricers[k].price(prices, limit, seed, best[k]),
+                    lambda k, prices=prices, limit=limit: pricers[k].price(prices, limit, seed, hints[k]),
                     range(len(employees)),
                 )
             )
@@ -272,23 +275,27 @@ def generate(
                     seen[k].add(cells)
                     master.add(k, cells, cost)
                     added += 1
+                    stale = True
             if not added:
                 converged = exact
                 break
             if rounds == 1 and used * MIN_ROUNDS > work_budget:
                 affordable = False
                 break
-    if not converged and rounds:  # columns were added since the last LP: weigh them too
+    if stale:  # the last round's columns: weigh them too
         solved = master.solve()
         if solved is not None:
             value = solved[0]
             trace.append(value)
     support: set[tuple[str, int, str]] = set(incumbent)
-    for k, cells, weight in master.weights():
-        if weight > EPSILON:
-            support |= {(employees[k].id, i, code) for i, code in cells}
-    # every column keeps its employee's own rules and nothing else ties them hard: a roster
-    rounded = {(employees[k].id, i, code) for k, cells in master.dive().items() for i, code in cells}
+    rounded: set[tuple[str, int, str]] = set()
+    if affordable:  # (an unaffordable generation is not used: no dive for it)
+        for k, cells, weight in master.weights():
+            if weight > EPSILON:
+                support |= {(employees[k].id, i, code) for i, code in cells}
+        # every column keeps its employee's own rules and nothing else ties them hard: a roster
+        dived = master.dive()
+        rounded = {(employees[k].id, i, code) for k, cells in dived.items() for i, code in cells}
     return Generated(
         value,
         support,

@@ -172,13 +172,15 @@ def _from_relaxation(
     report: Callable[[float, float], None],
 ) -> tuple[tuple[list[int], float], float | None, float, cp_model.CpModel | None]:
     """Column generation from the roster ``start`` (columns.py), then the full model restricted to the
-    cells the relaxation uses, solved from the better of ``start`` and the relaxation's rounding (each
-    employee's month of most weight). Returns the roster reached, the relaxation's value when it is a
-    proven lower bound (rounded up: every cost is whole), the seconds charged so far (reproducible
-    mode: by the work done, never by the wall clock) and the restricted model, which the LNS then
-    searches (None when the generation did not converge and the restricted model held nothing better
-    than ``start``: a large team whose budget allowed a few rounds, Curtois-Qu 13) (Curtois-Qu 12, 60 s: 5412 with it, 7382 when the LNS searched the whole model after a
-    longer restricted solve; 9 and 10: 439 and 4732 against 439 and 4733)."""
+    cells the relaxation uses, solved from the better of ``start`` and the relaxation's dive (a
+    roster of one column per employee). Returns the roster reached, the relaxation's proven lower
+    bound (None unless it converged), the seconds charged so far (reproducible mode: by the work
+    done, never by the wall clock) and the restricted model, which the LNS then searches (Curtois-Qu
+    12, 60 s: 5412 with it, 7382 when the LNS searched the whole model after a longer restricted
+    solve; 9 and 10: 439 and 4732 against 439 and 4733). The model is None when the generation could
+    not afford its rounds, or did not converge and the restricted model held nothing better than
+    ``start`` (a large team: Curtois-Qu 13); the full solve and the LNS then go on from the roster.
+    """
     facts = built.facts
     workers = max(1, options.workers)
     left = options.time_limit_s - _spent(t0, charged, options)
@@ -194,7 +196,7 @@ def _from_relaxation(
     charged += generated.work / (PRICING_PER_SECOND * workers)
     if not generated.affordable:  # the first roster goes on to the full solve and the LNS
         return start, None, charged, None
-    support, rounded = generated.support, generated.rounded
+    support, dived = generated.support, generated.rounded
     if options.symmetry:  # interchangeable people's months may be swapped into the symmetry order
         from rosterkit.solver.build import interchangeable_groups
         from rosterkit.solver.solve import order_for_symmetry
@@ -202,19 +204,18 @@ def _from_relaxation(
         for group in interchangeable_groups(facts):
             cells = {(i, code) for eid, i, code in support if eid in group}
             support = support | {(eid, i, code) for eid in group for i, code in cells}
-        rounded = order_for_symmetry(facts, rounded)
-    rounding = values_of(built, rounded, options.whole_limit_s)
-    if rounding is not None and rounding[1] < start[1]:
-        start = rounding
+        dived = order_for_symmetry(facts, dived)
+    diving = values_of(built, dived, options.whole_limit_s)
+    if diving is not None and diving[1] < start[1]:
+        start = diving
     left = options.time_limit_s - _spent(t0, charged, options)
     model, reached = restricted(built, support, start, options, RESTRICTED_SHARE * left)
     charged += RESTRICTED_SHARE * left
     if reached[1] < start[1]:
         report(time.perf_counter() - t0, reached[1])
-    bound = generated.bound()
     if not generated.converged and reached[1] >= start[1]:
-        return reached, None, charged, None  # a few rounds' cells held nothing better (Curtois-Qu 13)
-    return reached, bound, charged, model
+        return reached, None, charged, None  # a few rounds' cells held nothing better
+    return reached, generated.bound(), charged, model
 
 
 def _spent(t0: float, charged: float, options: Any) -> float:
