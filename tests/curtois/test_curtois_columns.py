@@ -76,6 +76,36 @@ def test_the_relaxation_is_a_lower_bound_and_tight_on_the_tiny_instance():
     assert math.ceil(generated.value - 1e-6) <= report.cost <= values[1]
 
 
+def test_a_pricing_solve_passes_on_the_improving_months_it_found_best_last():
+    """Every month a pricing solve returns keeps the employee's own rules, at its own cost as the
+    employee's model prices it; at most ``KEEP_MONTHS`` of them, distinct, each no worse at the
+    prices than the one before, and the last is the best."""
+    from rosterkit.solver.build import build_model as build
+
+    team = parse_curtois(TINY)
+    facts = Facts(team)
+    employee = facts.employees[0]
+    pricer = columns._Pricer(facts, employee.id, lambda one: build(one, symmetry=False))
+    prices = {(i, s.code): 40.0 for i in range(facts.n) for s in facts.shifts}  # every shift wanted
+    months, _spent, proven = pricer.price(prices, 1.0, 0, frozenset())  # from the empty month
+    assert proven and 1 <= len(months) <= columns.KEEP_MONTHS
+    assert len({cells for cells, _c, _p in months}) == len(months)
+    priced = [p for _cells, _c, p in months]
+    assert all(b <= a + 1e-6 for a, b in zip(priced, priced[1:], strict=False))
+    for cells, cost, _p in months:
+        assert cost == columns._own_cost(pricer, cells, 0)  # a month of the employee's own model
+    # the LP's simplex iterations count in the work the generation reports (here, all of it)
+    start = construct_roster(facts, time_limit_s=2, seed=0)
+    priced = columns.generate(facts, start, work_budget=50, workers=1, seed=0)
+    saved = columns.LP_WORK
+    try:
+        columns.LP_WORK = 100.0
+        costly = columns.generate(facts, start, work_budget=50, workers=1, seed=0)
+    finally:
+        columns.LP_WORK = saved
+    assert costly.rounds < priced.rounds and costly.work > 50  # stopped by the LP's work
+
+
 def test_the_dive_is_a_roster_from_the_columns_and_leaves_the_lp_as_it_was():
     team = parse_curtois(TINY)
     facts = Facts(team)

@@ -12,15 +12,17 @@ the LNS's neighbourhoods of a few people stalled 12-80 % above the best known on
 demand penalties as slack variables, gives a price per shift and day (its dual values); each
 employee's best month at those prices is their own one-person CP-SAT model (the ordinary model of a
 team of one, as ``construct.py`` builds it) with the prices in its objective; a month that costs less
-than the employee's dual is a new column. It stops when no month prices out, or at its deterministic
-budget. ``support`` is what the relaxation uses: the (employee, day, shift) cells of the months with
+than the employee's dual is a new column, and so are the improving months the pricing search
+found on its way to its best (up to ``KEEP_MONTHS``). It stops when no month prices out, or at its
+deterministic budget. ``support`` is what the relaxation uses: the (employee, day, shift) cells of the months with
 a positive weight. Restricting the full model to those cells (and the incumbent's) leaves CP-SAT a
 far smaller search that still holds the good rosters (Curtois–Qu 7 in a prototype: 1063 in 15 s from
 that restriction, against 1182 from a 60 s run of the whole model with the LNS).
 
 Deterministic: employees are priced ``workers`` at a time in threads, one CP-SAT worker each under a
 deterministic-time limit, results taken in team order; the LP is GLOP's (deterministic). The budget
-counts CP-SAT's deterministic time, so where the generation stops does not depend on the machine.
+counts CP-SAT's deterministic time and the LP's simplex iterations, so where the generation stops
+does not depend on the machine.
 """
 
 from __future__ import annotations
@@ -50,6 +52,14 @@ PRICE_DTIME = 0.5  # the most one month's pricing may take (deterministic units)
 # model, its copy and presolve: about 40 ms of a worker's time against 1.3 s per deterministic unit,
 # fitted on Curtois-Qu 7, 12, 13 and 14), so that the budget follows the time it takes.
 CALL_WORK = 0.03
+# Every improving month a pricing solve finds on its way is a column, up to this many (its best and the
+# ones found just before): measured on Curtois-Qu 7 and 10, 44 and 23 rounds to converge become 33
+# and 18, at about the same work a round; 12 (not converged in its share) 4287 -> 4135.
+KEEP_MONTHS = 3
+# The LP's work per simplex iteration (GLOP, one thread while the pricing threads wait): about 0.24 ms
+# an iteration on Curtois-Qu 12's master of 3,500 columns, times the 1.5 work units a second of
+# pricing on two workers; smaller masters are cheaper, so this overcharges them (a second on 7 or 10).
+LP_WORK = 3.6e-4
 MIN_ROUNDS = 10  # fewer rounds than this in the budget, and the generation gives up after its first
 EPSILON = 1e-6
 
@@ -101,6 +111,12 @@ class Master:
         self.convexity = [self.lp.Constraint(1, 1) for _ in range(employees)]
         self.columns: list[tuple[int, frozenset[Cell], pywraplp.Variable]] = []
         self.objective.SetMinimization()
+        self.iterations = 0  # simplex iterations of every solve so far (the LP's share of the work)
+
+    def _solve(self) -> bool:
+        optimal = self.lp.Solve() == pywraplp.Solver.OPTIMAL
+        self.iterations += self.lp.iterations()
+        return optimal
 
     def add(self, employee: int, cells: frozenset[Cell], cost: float) -> None:
         var = self.lp.NumVar(0, 1, "")
@@ -113,7 +129,7 @@ class Master:
 
     def solve(self) -> tuple[float, dict[Cell, float], list[float]] | None:
         """The LP's value, the price of one more person per (day, shift), and each employee's dual."""
-        if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
+        if not self._solve():
             return None
         prices = {cell: sum(r.dual_value() for r in rows) for cell, rows in self.rows.items()}
         return self.objective.Value(), prices, [c.dual_value() for c in self.convexity]
@@ -128,7 +144,7 @@ class Master:
         fixed: dict[int, frozenset[Cell]] = {}
         pinned: list[pywraplp.Variable] = []
         while len(fixed) < len(self.convexity):
-            if self.lp.Solve() != pywraplp.Solver.OPTIMAL:
+            if not self._solve():
                 break
             top: dict[int, tuple[float, frozenset[Cell], pywraplp.Variable]] = {}
             for e, cells, var in self.columns:
@@ -156,7 +172,7 @@ class Generated:
     columns: int
     rounds: int
     converged: bool  # no month prices out, each proven: ``value`` is a lower bound of the roster's cost
-    work: float  # deterministic work units spent pricing (CP-SAT's deterministic time + CALL_WORK a call)
+    work: float  # work units spent: pricing (CP-SAT's deterministic time + CALL_WORK a call) and the LP
     affordable: bool = True  # False: one round cost more than a MIN_ROUNDS-th of the budget, it stopped
     # (then ``support`` is the incumbent's cells alone and ``rounded`` empty)
     rounded: set[tuple[str, int, str]] = field(default_factory=set)  # the roster of the LP's dive
@@ -181,9 +197,9 @@ class _Pricer:
 
     def price(
         self, prices: dict[Cell, float], dtime: float, seed: int, hint: frozenset[Cell] | None
-    ) -> tuple[frozenset[Cell], int, float, float, bool] | None:
-        """The best month found: its cells, its own cost, its priced cost, the time used and whether
-        it is proven the best."""
+    ) -> tuple[list[tuple[frozenset[Cell], int, float]], float, bool] | None:
+        """The months found (at most ``KEEP_MONTHS``, the best last), each with its cells, its own
+        cost and its priced cost; the time used; whether the best is proven the best."""
         model: cp_model.CpModel = self.built.model  # type: ignore[attr-defined]
         terms = [(var, -round(prices.get((i, code), 0.0) * SCALE)) for i, code, var in self.x]
         terms = [(v, c) for v, c in terms if c]
@@ -195,13 +211,34 @@ class _Pricer:
             for i, code, var in self.x:
                 model.add_hint(var, (i, code) in hint)
         solver = _solver(dtime, seed)
-        status = solver.solve(model)
+        months = _Months(self.x, self.own)
+        status = solver.solve(model, months)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        cells = frozenset((i, code) for i, code, var in self.x if solver.boolean_value(var))
-        cost = sum(c * solver.value(v) for v, c in self.own)
-        priced = cost - sum(prices.get(cell, 0.0) for cell in cells)
-        return cells, cost, priced, solver.deterministic_time, status == cp_model.OPTIMAL
+        best = months.read(solver)
+        earlier = [m for m in months.found[-KEEP_MONTHS:] if m[0] != best[0]][-(KEEP_MONTHS - 1) :]
+        found = [
+            (cells, cost, cost - sum(prices.get(c, 0.0) for c in cells)) for cells, cost in [*earlier, best]
+        ]
+        return found, solver.deterministic_time, status == cp_model.OPTIMAL
+
+
+class _Months(cp_model.CpSolverSolutionCallback):
+    """The months a pricing solve finds, in order (each better than the one before)."""
+
+    def __init__(self, x: list, own: list) -> None:
+        super().__init__()
+        self.x, self.own = x, own
+        self.found: list[tuple[frozenset[Cell], int]] = []
+
+    def read(
+        self, source: cp_model.CpSolverSolutionCallback | cp_model.CpSolver
+    ) -> tuple[frozenset[Cell], int]:
+        cells = frozenset((i, code) for i, code, var in self.x if source.boolean_value(var))
+        return cells, sum(c * source.value(v) for v, c in self.own)
+
+    def on_solution_callback(self) -> None:
+        self.found.append(self.read(self))
 
 
 def generate(
@@ -237,7 +274,7 @@ def generate(
     seen: list[set[frozenset[Cell]]] = [{cells} for cells in hints]
     for k, cells in enumerate(hints):
         master.add(k, cells, _own_cost(pricers[k], cells, seed))
-    used = 0.0
+    used = 0.0  # pricing work (the LP's is LP_WORK an iteration, counted by the master)
     rounds = 0
     converged = False
     trace: list[float] = []
@@ -246,7 +283,7 @@ def generate(
     affordable = True
     stale = False  # columns added since the LP was last solved
     with ThreadPoolExecutor(max_workers=parallel) as pool:
-        while used < work_budget and time.perf_counter() - t0 < wall_limit_s:
+        while used + LP_WORK * master.iterations < work_budget and time.perf_counter() - t0 < wall_limit_s:
             solved = master.solve()
             stale = False
             if solved is None:
@@ -254,7 +291,8 @@ def generate(
             value, prices, duals = solved
             trace.append(value)
             rounds += 1
-            limit = min(PRICE_DTIME, max(0.01, (work_budget - used) / max(1, len(employees)) * parallel))
+            left = work_budget - used - LP_WORK * master.iterations
+            limit = min(PRICE_DTIME, max(0.01, left / max(1, len(employees)) * parallel))
             found = list(
                 pool.map(
                     lambda k, prices=prices, limit=limit: pricers[k].price(prices, limit, seed, hints[k]),
@@ -268,18 +306,19 @@ def generate(
                     exact = False
                     used += CALL_WORK
                     continue
-                cells, cost, priced, spent, proven = result
+                months, spent, proven = result
                 used += spent + CALL_WORK
                 exact = exact and proven
-                if priced - duals[k] < -EPSILON and cells not in seen[k]:
-                    seen[k].add(cells)
-                    master.add(k, cells, cost)
-                    added += 1
-                    stale = True
+                for cells, cost, priced in months:
+                    if priced - duals[k] < -EPSILON and cells not in seen[k]:
+                        seen[k].add(cells)
+                        master.add(k, cells, cost)
+                        added += 1
+                        stale = True
             if not added:
                 converged = exact
                 break
-            if rounds == 1 and used * MIN_ROUNDS > work_budget:
+            if rounds == 1 and (used + LP_WORK * master.iterations) * MIN_ROUNDS > work_budget:
                 affordable = False
                 break
     if stale:  # the last round's columns: weigh them too
@@ -302,7 +341,7 @@ def generate(
         len(master.columns),
         rounds,
         converged,
-        used,
+        used + LP_WORK * master.iterations,
         affordable=affordable,
         rounded=rounded,
         trace=trace,
