@@ -94,12 +94,12 @@ def test_a_pricing_solve_passes_on_the_improving_months_it_found_best_last():
     assert all(b <= a + 1e-6 for a, b in zip(priced, priced[1:], strict=False))
     for cells, cost, _p in months:
         assert cost == columns._own_cost(pricer, cells, 0)  # a month of the employee's own model
-    # the LP's simplex iterations count in the work the generation reports (here, all of it)
+    # the LP's simplex iterations count in the work the generation reports (here, nearly all of it)
     start = construct_roster(facts, time_limit_s=2, seed=0)
     priced = columns.generate(facts, start, work_budget=50, workers=1, seed=0)
     saved = columns.LP_WORK
     try:
-        columns.LP_WORK = 100.0
+        columns.LP_WORK = 1.0
         costly = columns.generate(facts, start, work_budget=50, workers=1, seed=0)
     finally:
         columns.LP_WORK = saved
@@ -122,6 +122,22 @@ def test_the_dive_is_a_roster_from_the_columns_and_leaves_the_lp_as_it_was():
     dived = master.dive()
     assert value == 0 and sorted(dived) == [0, 1] and dived[0] != dived[1]  # both days covered
     assert master.solve()[0] == 0  # nothing left pinned
+    # with no work left, everyone takes their month of most weight in the first LP solution at once:
+    # three people, each a pair of three days or nothing, one wanted a day (the LP takes half of each)
+    days = [(i, "E") for i in range(3)]
+    master = columns.Master({cell: [(None, None, 1, 10, 100)] for cell in days}, 3)
+    for e, pair in enumerate(({0, 1}, {1, 2}, {0, 2})):
+        master.add(e, frozenset(days[i] for i in pair), 0)
+        master.add(e, frozenset(), 0)
+    assert master.solve()[0] == 0
+    solves = []
+    solve = master._solve
+    master._solve = lambda: solves.append(1) or solve()
+    master.dive()
+    unbounded = len(solves)
+    solves.clear()
+    assert sorted(master.dive(work_limit=0)) == [0, 1, 2]
+    assert len(solves) == 1 < unbounded
 
 
 def test_the_generation_is_reproducible():

@@ -21,8 +21,8 @@ that restriction, against 1182 from a 60 s run of the whole model with the LNS).
 
 Deterministic: employees are priced ``workers`` at a time in threads, one CP-SAT worker each under a
 deterministic-time limit, results taken in team order; the LP is GLOP's (deterministic). The budget
-counts CP-SAT's deterministic time and the LP's simplex iterations, so where the generation stops
-does not depend on the machine.
+counts CP-SAT's deterministic time and the LP's simplex iterations (times the master's size), so
+where the generation stops does not depend on the machine; ``DIVE_SHARE`` of it is kept for the dive.
 """
 
 from __future__ import annotations
@@ -49,17 +49,21 @@ Cell = tuple[int, str]  # (day index, shift code)
 SCALE = 1000  # prices are fractional: the one-person objective is in thousandths
 PRICE_DTIME = 0.5  # the most one month's pricing may take (deterministic units)
 # A pricing solve's work: CP-SAT's deterministic time plus this much for the call itself (re-pricing the
-# model, its copy and presolve: about 40 ms of a worker's time against 1.3 s per deterministic unit,
-# fitted on Curtois-Qu 7, 12, 13 and 14), so that the budget follows the time it takes.
-CALL_WORK = 0.03
+# model, its copy and presolve). Fitted on 4,000 timed calls of Curtois-Qu 7, 8, 12 and 14 (2026-12-05):
+# a worker's seconds = 1.47 x deterministic time + 19 ms a call (0.013 x 1.47).
+CALL_WORK = 0.013
 # Every improving month a pricing solve finds on its way is a column, up to this many (its best and the
 # ones found just before): measured on Curtois-Qu 7 and 10, 44 and 23 rounds to converge become 33
 # and 18, at about the same work a round; 12 (not converged in its share) 4287 -> 4135.
 KEEP_MONTHS = 3
-# The LP's work per simplex iteration (GLOP, one thread while the pricing threads wait): about 0.24 ms
-# an iteration on Curtois-Qu 12's master of 3,500 columns, times the 1.5 work units a second of
-# pricing on two workers; smaller masters are cheaper, so this overcharges them (a second on 7 or 10).
-LP_WORK = 3.6e-4
+# The LP's work per simplex iteration and non-zero of the master (GLOP, one thread while the pricing
+# threads wait): 4-10 ns measured on Curtois-Qu 7, 8 and 12 (masters of 300 to 49,000 non-zeros), x 2
+# workers idle x 0.68 work units a worker-second. A flat charge per iteration (fitted on 12's master)
+# overcharged the small masters 3-fold.
+LP_WORK = 5e-9
+# The share of the budget kept for the dive (at least: it has whatever the generation left). Unbounded,
+# Curtois-Qu 12's dive (one employee fixed per LP solve on a master of 4,000 columns) took 16 s.
+DIVE_SHARE = 0.15
 MIN_ROUNDS = 10  # fewer rounds than this in the budget, and the generation gives up after its first
 EPSILON = 1e-6
 
@@ -111,11 +115,12 @@ class Master:
         self.convexity = [self.lp.Constraint(1, 1) for _ in range(employees)]
         self.columns: list[tuple[int, frozenset[Cell], pywraplp.Variable]] = []
         self.objective.SetMinimization()
-        self.iterations = 0  # simplex iterations of every solve so far (the LP's share of the work)
+        self.nonzeros = 0  # of the columns' rows
+        self.work = 0.0  # of every solve so far: LP_WORK an iteration and non-zero (the LP's share)
 
     def _solve(self) -> bool:
         optimal = self.lp.Solve() == pywraplp.Solver.OPTIMAL
-        self.iterations += self.lp.iterations()
+        self.work += LP_WORK * self.lp.iterations() * max(1, self.nonzeros)
         return optimal
 
     def add(self, employee: int, cells: frozenset[Cell], cost: float) -> None:
@@ -125,6 +130,7 @@ class Master:
         for cell in cells:
             for row in self.rows.get(cell, ()):
                 row.SetCoefficient(var, 1)
+                self.nonzeros += 1
         self.columns.append((employee, cells, var))
 
     def solve(self) -> tuple[float, dict[Cell, float], list[float]] | None:
@@ -137,10 +143,11 @@ class Master:
     def weights(self) -> Iterable[tuple[int, frozenset[Cell], float]]:
         return ((e, cells, var.solution_value()) for e, cells, var in self.columns)
 
-    def dive(self) -> dict[int, frozenset[Cell]]:
+    def dive(self, work_limit: float = float("inf")) -> dict[int, frozenset[Cell]]:
         """A whole roster from the columns found: fix the employees whose month of most weight is
         (nearly) whole, else the one with the heaviest, to that month; solve the LP again; repeat.
-        The LP is left as it was."""
+        Once the LP's work reaches ``work_limit``, everyone left takes their month of most weight in
+        the last solution. The LP is left as it was."""
         fixed: dict[int, frozenset[Cell]] = {}
         pinned: list[pywraplp.Variable] = []
         while len(fixed) < len(self.convexity):
@@ -152,7 +159,10 @@ class Master:
                 if e not in fixed and (e not in top or weight > top[e][0] + EPSILON):
                     top[e] = (weight, cells, var)
             whole = [e for e, (w, _c, _v) in top.items() if w > 1 - EPSILON]
-            chosen = whole or [max(top, key=lambda e: (top[e][0], -e))]
+            if self.work >= work_limit:
+                chosen = list(top)
+            else:
+                chosen = whole or [max(top, key=lambda e: (top[e][0], -e))]
             for e in chosen:
                 _w, cells, var = top[e]
                 var.SetLb(1)
@@ -283,7 +293,7 @@ def generate(
     affordable = True
     stale = False  # columns added since the LP was last solved
     with ThreadPoolExecutor(max_workers=parallel) as pool:
-        while used + LP_WORK * master.iterations < work_budget and time.perf_counter() - t0 < wall_limit_s:
+        while used + master.work < (1 - DIVE_SHARE) * work_budget and time.perf_counter() - t0 < wall_limit_s:
             solved = master.solve()
             stale = False
             if solved is None:
@@ -291,8 +301,8 @@ def generate(
             value, prices, duals = solved
             trace.append(value)
             rounds += 1
-            left = work_budget - used - LP_WORK * master.iterations
-            limit = min(PRICE_DTIME, max(0.01, left / max(1, len(employees)) * parallel))
+            left = (1 - DIVE_SHARE) * work_budget - used - master.work
+            limit = min(PRICE_DTIME, max(0.01, left / max(1, len(employees))))
             found = list(
                 pool.map(
                     lambda k, prices=prices, limit=limit: pricers[k].price(prices, limit, seed, hints[k]),
@@ -318,7 +328,7 @@ def generate(
             if not added:
                 converged = exact
                 break
-            if rounds == 1 and (used + LP_WORK * master.iterations) * MIN_ROUNDS > work_budget:
+            if rounds == 1 and (used + master.work) * MIN_ROUNDS > work_budget:
                 affordable = False
                 break
     if stale:  # the last round's columns: weigh them too
@@ -333,7 +343,7 @@ def generate(
             if weight > EPSILON:
                 support |= {(employees[k].id, i, code) for i, code in cells}
         # every column keeps its employee's own rules and nothing else ties them hard: a roster
-        dived = master.dive()
+        dived = master.dive(work_limit=work_budget - used)
         rounded = {(employees[k].id, i, code) for k, cells in dived.items() for i, code in cells}
     return Generated(
         value,
@@ -341,7 +351,7 @@ def generate(
         len(master.columns),
         rounds,
         converged,
-        used + LP_WORK * master.iterations,
+        used + master.work,
         affordable=affordable,
         rounded=rounded,
         trace=trace,

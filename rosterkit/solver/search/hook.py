@@ -34,7 +34,8 @@ POLISH_SHARE = 0.15  # of the run's limit, the most one re-rostering may be char
 # Column generation (columns.py) on a team tied only by per-shift demand: its share of what is left
 # for the search, the share of what is left after it for the CP-SAT solve restricted to the cells it
 # found, and the work units (columns.CALL_WORK) pricing does per worker-second (fitted on Curtois-Qu
-# 7, 12, 13, 14: 0.75). Share 0.6 against 0.4, reproducible 60 s runs: 8 1503 / 1619, 9 439 / 539,
+# 7, 8, 12, 14 on 2026-12-05: 0.68; the 0.75 fitted before charged calls twice what they now take,
+# so 12 stopped at 28 s of its 60 with nothing left for the search). Share 0.6 against 0.4, reproducible 60 s runs: 8 1503 / 1619, 9 439 / 539,
 # 12 7022 / 6610; 5, 10 and 11 the same (1143, 4928, 3449).
 COLUMNS_SHARE = 0.6
 # Below this many shift cells (employees x days x shifts) CP-SAT's full search proves the optimum in
@@ -42,7 +43,7 @@ COLUMNS_SHARE = 0.6
 # 607; the old path proved 607 in 1 s), so small teams keep the full solve and the LNS.
 COLUMNS_MIN_CELLS = 500
 RESTRICTED_SHARE = 0.5
-PRICING_PER_SECOND = 0.75
+PRICING_PER_SECOND = 0.68
 
 
 def values_of(
