@@ -90,16 +90,16 @@ def test_every_month_of_a_person_is_priced_as_the_checker_prices_it(rules):
     person = facts.employees[0]
     worker = Rerosterer(facts, {k: list(v) for k, v in grid.items()})
     row, best, _now = worker.best_row(person)
-    seq = worker._sequences(person)
+    seq = worker.sequences_of(person)
     worker.cover.add(grid[person.id], -1)
-    days = worker._day_costs(person)
+    days = worker.day_costs(person)
     worker.cover.add(grid[person.id], 1)
     gaps, cheapest = set(), None
     choices = [None, *(s.code for s in facts.shifts)]
     for month in itertools.product(choices, repeat=facts.n):
         trial = {**grid, person.id: list(month)}
         report = check_grid(facts, trial)
-        price = worker._price(person, seq, days, list(month))
+        price = worker.price(person, seq, days, list(month))
         if any(v.employee_id in (person.id, None) for v in report.violations):  # the others' are fixed
             assert price >= HARD, month
             continue

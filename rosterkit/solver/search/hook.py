@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from rosterkit.solver.search import columns
 from rosterkit.solver.search.construct import DTIME_PER_SECOND, construct_roster, per_employee_hard
+from rosterkit.solver.search.exchange import Exchanger
 from rosterkit.solver.search.lns import (
     FULL_SOLVE_SHARE,
     FULL_SOLVE_SHARE_INTERVALS,
@@ -21,7 +22,7 @@ from rosterkit.solver.search.lns import (
     solve_with_lns,
 )
 from rosterkit.solver.search.params import SUBSOLVE, SUBSOLVE_INTERVALS, set_solver_parameters
-from rosterkit.solver.search.reroster import polish, windowed
+from rosterkit.solver.search.reroster import polish, triples, windowed
 from rosterkit.solver.search.rolling import rolling_roster
 from rosterkit.solver.solve import wall_net
 
@@ -106,9 +107,11 @@ def problem_of(built: Any) -> LnsProblem:
 
 def polisher(built: Any, symmetry: bool, limit_s: float) -> Callable:
     """``LnsProblem.polish`` for ``built``: the incumbent's roster re-rostered one person at a time
-    (``reroster.polish``), back as the model's values, with the seconds it is charged (by the work
-    done, so that the charge, and a reproducible run, does not depend on the load)."""
+    (``reroster.polish``), then days exchanged between pairs of people (``exchange.py``), back as
+    the model's values, with the seconds it is charged (by the work done, so that the charge, and a
+    reproducible run, does not depend on the load)."""
     facts = built.facts
+    exchanger = Exchanger(facts)  # kept between calls: it remembers the pairs it has settled
 
     def run(values: list[int], passes: int) -> tuple[tuple[list[int], float] | None, float]:
         grid: dict[str, list[str | None]] = {e.id: [None] * facts.n for e in facts.employees}
@@ -116,10 +119,11 @@ def polisher(built: Any, symmetry: bool, limit_s: float) -> Callable:
             if values[var.index]:
                 grid[eid][day] = code
         done = polish(facts, grid, passes, limit_s=POLISH_SHARE * limit_s)
-        charged = done.charged_s
-        if not done.kept:
+        swapped = exchanger.sweep(done.grid, limit_s=POLISH_SHARE * limit_s)
+        charged = done.charged_s + swapped.charged_s
+        if not done.kept and not swapped.kept:
             return None, charged
-        worked = done.worked()
+        worked = triples(swapped.grid)
         if symmetry:
             from rosterkit.solver.solve import order_for_symmetry
 

@@ -23,7 +23,8 @@ How one neighbourhood is solved (its limit, presolve or not) is the problem's ``
 than its whole limit, so it is off there.
 
 A problem may also bring a ``polish`` (on a call-centre month: re-rostering one person at a time by
-dynamic programming, ``reroster.py``), run on the incumbent at ``POLISH_AT`` shares of the budget.
+dynamic programming, ``reroster.py``, then exchanging days between two people, ``exchange.py``), run
+on the incumbent at ``POLISH_AT`` shares of the budget.
 CP-SAT could not solve even a one-person neighbourhood of the 60-agent month in its limit (its LP
 over the month's coverage is weak), the programme solves it exactly in 20 ms; the two take turns:
 the programme to a local optimum, CP-SAT's neighbourhoods over several people out of it. Its work

@@ -19,10 +19,10 @@ the result never breaks a rule the roster kept, its cost is the checker's, and f
 breaks hard rules (or an empty month) it builds one that keeps them where it can: ``solve`` uses
 that for the first roster when the greedy one breaks a hard rule.
 
-Measured and not kept: exchanging a few days between two people around a lone day off (leaves the
-cover as it was; 59,450 -> 59,417 on its own, but a 60 s run did worse with it, seeds 0-2); ruin and
-recreate (clear 3 or 6 people's months, re-roster them in turn; nothing found in 20 s from a 60 s
-roster).
+Two people at once, the cover left as it is, is ``exchange.py`` (any set of days swapped, by a
+programme over both people's states; an earlier exchange of a few days around a lone day off only
+gained 59,450 -> 59,417). Measured and not kept: ruin and recreate (clear 3 or 6 people's months,
+re-roster them in turn; nothing found in 20 s from a 60 s roster).
 """
 
 from __future__ import annotations
@@ -142,15 +142,16 @@ class Rerosterer:
         self.skill_hard = any(r.hard for r in skill)
         self.skill_weight = sum(r.weight for r in skill)
 
-    def _sequences(self, e: Employee) -> Sequences:
+    def sequences_of(self, e: Employee) -> Sequences:
         limits = limits_of(self.facts, e)
         if limits not in self.sequences:
             self.sequences[limits] = Sequences(self.facts, limits)
         return self.sequences[limits]
 
-    def _day_costs(self, e: Employee) -> list[dict[str | None, int]]:
+    def day_costs(self, e: Employee, cover: bool = True) -> list[dict[str | None, int]]:
         """Per day, what each allowed choice costs (coverage and skill cover with the others,
-        requests); a choice left out is forbidden (leave, pinned days, eligibility)."""
+        requests; without ``cover``, requests alone); a choice left out is forbidden (leave,
+        pinned days, eligibility)."""
         f = self.facts
         fixed = fixed_days(f, e.id)
         costs: list[dict[str | None, int]] = []
@@ -163,7 +164,7 @@ class Rerosterer:
                     half = f.leave_half.get((e.id, i)) if self.hard_leave else None
                     if half is not None and f.clashes_with_half_day(s.code, half[0]):
                         continue
-                    allowed[s.code] = self.cover.delta(i, s.code)
+                    allowed[s.code] = self.cover.delta(i, s.code) if cover else 0
             if fixed.get(i) is True:
                 code = f.pinned.get((e.id, i))
                 allowed = {code: allowed.get(code, 0)} if code is not None else allowed
@@ -179,7 +180,8 @@ class Rerosterer:
                     hit = x is not OFF if r.shift is None else x == r.shift
                     if hit != (r.kind == RequestKind.SHIFT_ON):
                         day[x] += cost
-        self._skill(e, costs)
+        if cover:
+            self._skill(e, costs)
         return costs
 
     def _skill(self, e: Employee, costs: list[dict[str | None, int]]) -> None:
@@ -202,7 +204,7 @@ class Rerosterer:
                     without = weight * max(0, c.min_people - have) if others else 0
                     costs[i][s.code] += weight * max(0, c.min_people - have - mine) - without
 
-    def _hours(self, e: Employee, size: int) -> np.ndarray:
+    def hours_cost(self, e: Employee, size: int) -> np.ndarray:
         """Cost of the work_hours rules by minutes worked (in units)."""
         f = self.facts
         total = np.zeros(size, dtype=np.int64)
@@ -220,9 +222,9 @@ class Rerosterer:
         """The person's best month with everyone else as they are, its cost by the programme's
         reckoning and that of the month the person has now (None: no month keeps the rules the
         programme knows)."""
-        seq = self._sequences(e)
+        seq = self.sequences_of(e)
         self.cover.add(self.grid[e.id], -1)  # the cover the others give
-        days = self._day_costs(e)
+        days = self.day_costs(e)
         self.cover.add(self.grid[e.id], 1)
         found = self._shortest(e, seq, days)
         caps, extra, surcharge = self._caps(e), {}, [0] * self.facts.n
@@ -245,7 +247,7 @@ class Rerosterer:
             found = self._shortest(e, seq, _raised(days, extra, surcharge, 1.0))
         if found is None or not self._keeps(e, found[0], caps):
             return None
-        best = found[0], self._price(e, seq, days, found[0])
+        best = found[0], self.price(e, seq, days, found[0])
         # the doubling overshoots on days (a month that keeps a weekly rest with days to spare): the
         # lowest fraction of the prices that still keeps the rules, by bisection. Not on caps of
         # shifts alone: on the example centre (cap of 8 nights) it cost 59,417 -> 59,606 over seeds
@@ -258,10 +260,10 @@ class Rerosterer:
                 low = mid
                 continue
             high = mid
-            price = self._price(e, seq, days, found[0])
+            price = self.price(e, seq, days, found[0])
             if price < best[1]:
                 best = found[0], price
-        return best[0], best[1], self._price(e, seq, days, self.grid[e.id])
+        return best[0], best[1], self.price(e, seq, days, self.grid[e.id])
 
     def _keeps(self, e: Employee, row: list[str | None], caps: dict[str, int]) -> bool:
         """Whether ``row`` keeps the hard caps and windows that the states leave out."""
@@ -307,7 +309,7 @@ class Rerosterer:
                 caps[WEEKENDS] = min(cap, caps.get(WEEKENDS, cap))
         return caps
 
-    def _price(self, e: Employee, seq: Sequences, days: list[dict], row: list[str | None]) -> int:
+    def price(self, e: Employee, seq: Sequences, days: list[dict], row: list[str | None]) -> int:
         """The programme's cost of ``row`` (INF when it breaks what the programme knows)."""
         state, total, minutes = seq.start_of(self.facts.history_of(e.id)), 0, 0
         for i, x in enumerate(row):
@@ -317,7 +319,7 @@ class Rerosterer:
             state, cost = moved
             total += cost + days[i][x]
             minutes += 0 if x is OFF else self.facts.work_minutes(x)
-        return total + int(self._hours(e, minutes // self.unit + 1)[-1])
+        return total + int(self.hours_cost(e, minutes // self.unit + 1)[-1])
 
     def _shortest(self, e: Employee, seq: Sequences, days: list[dict]) -> tuple[list[str | None], int] | None:
         """The programme: a layer of states per day, each a row of least costs by minutes worked."""
@@ -355,7 +357,7 @@ class Rerosterer:
             pick = np.minimum.reduceat(ids, starts, axis=0)
             back.append((states, moves, pick, steps))
             states = nxt
-        total = table + self._hours(e, size)[None, :]
+        total = table + self.hours_cost(e, size)[None, :]
         at_state, at = np.unravel_index(int(np.argmin(total)), total.shape)
         best = int(total[at_state, at])
         if best >= INF:
@@ -414,8 +416,12 @@ class Polished:
     charged_s: float  # the work in seconds at the measured rates
 
     def worked(self) -> set[tuple[str, int, str]]:
-        """The roster as (employee, day index, shift) triples, the model's hint form."""
-        return {(eid, i, c) for eid, row in self.grid.items() for i, c in enumerate(row) if c is not None}
+        return triples(self.grid)
+
+
+def triples(grid: Grid) -> set[tuple[str, int, str]]:
+    """The roster as (employee, day index, shift) triples, the model's hint form."""
+    return {(eid, i, c) for eid, row in grid.items() for i, c in enumerate(row) if c is not None}
 
 
 def polish(
