@@ -47,7 +47,13 @@ SUBSOLVE = Subsolve(dtime=0.3, per_second=0.7)
 # ends at 58 s): 59,953. Measured on the example centre, reproducible, 60 s: sub dtime 0.3 -> 60,316,
 # 0.15 -> 59,953, 0.08 -> 60,032, 0.6 -> 60,724; no LP (linearization 0) 62,057. Not for
 # Curtois-Qu: without presolve 9 got 669 (560), 10 5292 (5188), 12 7046 (6582).
-SUBSOLVE_INTERVALS = Subsolve(dtime=0.15, per_second=0.22, presolve=False)
+# per_second measured again on 2026-12-05 (example centre, 60 s, a quiet machine): 134
+# neighbourhoods used 0.12 units each in 0.295 s of a worker, 0.41 a second; the 0.22 measured before
+# ended a "60 s" run after 44 s of wall time, a quarter of its time unused. At 0.4 the run takes 58-62 s
+# and ends lower (seeds 0-2 with the pair exchanges: 59,137 / 59,157 / 59,188; seed 0 at 0.22: 59,147).
+# Presolve on with its costly steps off (one iteration, no probing, SAT presolve, symmetry, inclusion
+# or clique merging) was worse: 59,500 and 59,394 on seeds 0-1, and runs took 100-110 s.
+SUBSOLVE_INTERVALS = Subsolve(dtime=0.15, per_second=0.4, presolve=False)
 
 
 def set_solver_parameters(
