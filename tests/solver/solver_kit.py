@@ -19,6 +19,21 @@ SHIFTS = (
     ShiftType(code="N", start=time(22, 0), end=time(6, 0)),
 )
 TESTED_RULES: set[str] = set()
+# Soft and hard rules the one-person and two-person programmes of the search price (reroster.py,
+# exchange.py), with weights that tell them apart.
+PRICED = (
+    RuleSetting(
+        rule="interval_coverage", hard=False, weight=1, params={"under_weight": 100, "over_weight": 1}
+    ),
+    RuleSetting(rule="min_consecutive_days_off", hard=False, weight=7, params={"days": 2}),
+    RuleSetting(rule="max_consecutive_shift", hard=False, weight=11, params={"shift": "N", "days": 1}),
+    RuleSetting(rule="min_consecutive_shift", hard=False, weight=13, params={"shift": "E", "days": 2}),
+    RuleSetting(rule="max_consecutive_days", hard=True, params={"days": 3}),
+    RuleSetting(rule="min_rest", hard=True, params={"hours": 11}),
+    RuleSetting(rule="work_hours", hard=False, weight=3, params={"min_hours": 24, "max_hours": 30}),
+    RuleSetting(rule="requests", hard=False, weight=1),
+    RuleSetting(rule="skill_cover", hard=False, weight=2),
+)
 
 
 def rule_test(name: str):

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter
-from datetime import date, timedelta
+from datetime import timedelta
+
+from solver_kit import PRICED, START
 
 from rosterkit.model import Request, RequestKind, RuleSetting
 from rosterkit.solver.check import check_grid
@@ -15,29 +17,16 @@ from rosterkit.solver.greedy import greedy_roster
 from rosterkit.solver.sample import sample_centre
 from rosterkit.solver.search.exchange import Exchanger
 
-START = date(2026, 3, 2)
-RULES = (
-    RuleSetting(
-        rule="interval_coverage", hard=False, weight=1, params={"under_weight": 100, "over_weight": 1}
-    ),
-    RuleSetting(rule="min_consecutive_days_off", hard=False, weight=7, params={"days": 2}),
-    RuleSetting(rule="max_consecutive_shift", hard=False, weight=11, params={"shift": "N", "days": 1}),
-    RuleSetting(rule="max_consecutive_days", hard=True, params={"days": 4}),
-    RuleSetting(rule="min_rest", hard=True, params={"hours": 11}),
-    RuleSetting(rule="work_hours", hard=False, weight=3, params={"min_hours": 24, "max_hours": 40}),
-    RuleSetting(rule="requests", hard=False, weight=1),
-)
-
 
 def _team(agents: int = 2, days: int = 8):
     team = sample_centre(agents=agents, start=START, days=days, seed=3, interval_minutes=60, leads=0)
     off = [
-        RuleSetting(rule=r.rule, enabled=False) for r in team.rules if r.rule not in {x.rule for x in RULES}
+        RuleSetting(rule=r.rule, enabled=False) for r in team.rules if r.rule not in {x.rule for x in PRICED}
     ]
     first = team.employees[0].id
     return team.model_copy(
         update={
-            "rules": (*off, *RULES),
+            "rules": (*off, *PRICED),
             "leave": (),
             "requests": (
                 Request(
@@ -55,13 +44,14 @@ def _shifts_by_day(grid: dict[str, list[str | None]]) -> list[Counter]:
 
 
 def test_lone_days_off_are_paired_by_an_exchange():
-    """Four lone days off between two people (none can be paired by one person alone without changing
-    the cover): the exchange pairs some of them, with every day's shifts as they were."""
+    """Four lone days off between two people, none of which one person alone can pair without
+    changing the cover: swapping two days (the first and the fourth) pairs them all, with every
+    day's shifts as they were."""
     facts = Facts(_team())
     a, b = (e.id for e in facts.employees)
     grid = {
-        a: ["M", None, "M", "M", None, "M", "M", "M"],
-        b: ["M", "M", None, "M", "M", None, "M", "M"],
+        a: ["M", None, "M", None, "M", None, None, "M"],
+        b: [None, "M", None, "M", None, "M", "M", "M"],
     }
     before = check_grid(facts, grid)
     assert sum(p.cost for p in before.penalties if p.rule == "min_consecutive_days_off") == 4 * 7
@@ -70,8 +60,7 @@ def test_lone_days_off_are_paired_by_an_exchange():
     assert _shifts_by_day(done.grid) == _shifts_by_day(grid)
     after = check_grid(facts, done.grid)
     assert after.cost == done.cost < before.cost
-    lone = sum(p.cost for p in after.penalties if p.rule == "min_consecutive_days_off")
-    assert lone < 4 * 7
+    assert not [p for p in after.penalties if p.rule == "min_consecutive_days_off"]
 
 
 def test_the_pair_programme_finds_the_cheapest_of_every_set_of_days_swapped():
@@ -81,8 +70,8 @@ def test_the_pair_programme_finds_the_cheapest_of_every_set_of_days_swapped():
     facts = Facts(_team())
     a, b = (e.id for e in facts.employees)
     grid = {
-        a: ["D", "E", None, None, "N", None, None, "M"],
-        b: ["M", None, "D", None, "E", "D", "M", "M"],
+        a: ["M", "D", None, "M", None, "D", None, "M"],
+        b: [None, "N", None, None, None, None, "M", "E"],
     }
     assert not check_grid(facts, grid).hard_violations
     differ = [i for i in range(facts.n) if grid[a][i] != grid[b][i]]

@@ -4,9 +4,10 @@ as the checker does, finds the cheapest, and ``polish`` only ever lowers the che
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
+from solver_kit import PRICED, START
 
 from rosterkit.model import Assignment, Request, RequestKind, RuleSetting
 from rosterkit.solver.check import check_grid
@@ -14,22 +15,6 @@ from rosterkit.solver.facts import Facts
 from rosterkit.solver.greedy import greedy_roster
 from rosterkit.solver.sample import sample_centre
 from rosterkit.solver.search.reroster import HARD, INF, Rerosterer, polish, windowed
-
-START = date(2026, 3, 2)
-PRICED = (
-    RuleSetting(
-        rule="interval_coverage", hard=False, weight=1, params={"under_weight": 100, "over_weight": 1}
-    ),
-    RuleSetting(rule="min_consecutive_days_off", hard=False, weight=7, params={"days": 2}),
-    RuleSetting(rule="max_consecutive_shift", hard=False, weight=11, params={"shift": "N", "days": 1}),
-    RuleSetting(rule="min_consecutive_shift", hard=False, weight=13, params={"shift": "E", "days": 2}),
-    RuleSetting(rule="max_consecutive_days", hard=True, params={"days": 3}),
-    RuleSetting(rule="min_rest", hard=True, params={"hours": 11}),
-    RuleSetting(rule="work_hours", hard=False, weight=3, params={"min_hours": 24, "max_hours": 30}),
-    RuleSetting(rule="requests", hard=False, weight=1),
-    RuleSetting(rule="skill_cover", hard=False, weight=2),
-)
-
 
 HARD_RUNS = (
     *(r for r in PRICED if "consecutive" not in r.rule),
