@@ -13,9 +13,16 @@ Why: what is left on a call-centre month after the search is mostly lone days of
 one-person re-rostering (``reroster.py``) cannot remove one when the day next to it is needed by
 the cover: someone else has to work that day and give up another, two people at once. The CP-SAT
 neighbourhoods of the LNS find such moves, slowly (a neighbourhood of a few people over the month is
-rarely solved in its limit). Measured on the example centre (reproducible, 60 s, seed 0): one sweep
-over the pairs took the roster from 59,347 to 59,221 in 4 s; run after each re-rostering of the
-search, the 60 s run ends at 59,150 instead of 59,347.
+rarely solved in its limit). Measured on the example centre (reproducible, 60 s, 2 workers): one
+sweep over the pairs took a 60 s roster from 59,347 to 59,191 in 2.4 s; run after each re-rostering
+of the search, the 60 s run (seed 0) ends at 59,147 instead of 59,479 on the same clock, and at
+59,137 / 59,157 / 59,188 for seeds 0-2 on the clock of 0.4 units a worker-second (bound 58,559).
+
+Measured and not kept (2026-12-05, example centre, 60 s): coverage-neutral permutations among three
+or four people solved by CP-SAT (no improvement in 20-30 tries from a 60 s roster); an exchange sweep
+after every improvement of the LNS instead of after each re-rostering (59,167 / 59,147 / 59,188);
+re-rostering eight times (59,147 / 59,167 / 59,165); no counts-first phase and no full solve
+(59,041 / 59,151 / 59,175: one seed much better, the others not, so the change was not taken).
 
 What the programme does not see is judged by the checker, as in ``reroster.polish``: a swap that
 would leave a shift without a skill its cover needs is not offered, and an exchange is kept only
@@ -28,21 +35,12 @@ from dataclasses import dataclass, field
 
 from rosterkit.solver.check import Grid, check_grid
 from rosterkit.solver.facts import Facts
-from rosterkit.solver.search.reroster import CELL_CHECK_S, Rerosterer
+from rosterkit.solver.search.reroster import CELL_CHECK_S, Polished, Rerosterer
 from rosterkit.solver.sequences import OFF, Sequences
 
 # What one step of the programme (a state and a choice of a day) is charged, in seconds: measured
 # on the example centre on a quiet machine (2026-12-05): 1.1-1.3 us a step.
 STEP_S = 1.3e-6
-
-
-@dataclass
-class Exchanged:
-    grid: Grid
-    cost: int  # checked
-    hard: int  # hard breaches, checked
-    kept: int  # exchanges kept
-    charged_s: float  # the work in seconds at the measured rates
 
 
 @dataclass
@@ -160,7 +158,7 @@ class Exchanger:
             key, one[i], two[i] = back[i][key]
         return one, two
 
-    def sweep(self, grid: Grid, limit_s: float | None = None) -> Exchanged:
+    def sweep(self, grid: Grid, limit_s: float | None = None) -> Polished:
         """Each person who pays a penalty of their own, paired with everyone else in turn: the pair's
         best exchange, kept when the checked roster is better (see the module docstring). Stops
         once the work is charged more than ``limit_s``. Deterministic."""
@@ -205,4 +203,4 @@ class Exchanger:
                     self.settled.add(key)
         total = check_grid(f, grid)
         checks += 1
-        return Exchanged(grid, total.cost, total.hard_violations, kept, charged())
+        return Polished(grid, total.cost, total.hard_violations, kept, self.steps - steps0, checks, charged())
