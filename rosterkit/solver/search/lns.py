@@ -121,7 +121,10 @@ class LnsResult:
 
 @dataclass
 class _Sizes:
-    """Adaptive share of employees / days relaxed per neighbourhood kind."""
+    """Adaptive share of employees / days relaxed per neighbourhood kind. On the example centre the
+    shares fall to about a half of these within 20 s (employees 0.03-0.04, days 0.07-0.1, block 0.03,
+    costly 0.1-0.17 at the end); starting there was measured and not kept (60 s, seeds 0-5: median
+    59,150 against 59,148, the seeds moving by up to 44 either way)."""
 
     share: dict[str, float] = field(
         default_factory=lambda: {"employees": 0.15, "days": 0.2, "block": 0.3, "costly": 0.2}
